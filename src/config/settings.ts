@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+
+/** The team's settings file (DESIGN.md "Settings file"); later capabilities add keys here. */
+export const SettingsSchema = Type.Object(
+  {
+    severities: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { minItems: 1, maxItems: 10, uniqueItems: true }),
+    slack: Type.Object(
+      {
+        tokenStrategy: Type.Union([Type.Literal('bot'), Type.Literal('user'), Type.Literal('auto')]),
+        commandChannels: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+        broadcastChannel: Type.Optional(Type.String({ minLength: 1 })),
+        channelName: Type.String({ minLength: 1 }),
+        defaultResponders: Type.Array(Type.String({ minLength: 1 })),
+        timelineReaction: Type.String({ minLength: 1 }),
+        installers: Type.Array(Type.String({ minLength: 1 })),
+      },
+      { additionalProperties: false },
+    ),
+    runbooks: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type Settings = Static<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
+  slack: {
+    tokenStrategy: 'auto',
+    channelName: 'inc-{number}-{slug}',
+    defaultResponders: [],
+    timelineReaction: 'pushpin',
+    installers: [],
+  },
+  runbooks: './runbooks',
+};
+
+export class SettingsError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    readonly line: number | undefined,
+    reason: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${key || '(top level)'} ${reason}`);
+  }
+}
+
+/** Reads and validates the settings file; an error names the key and its line. */
+export function loadSettings(file: string | undefined): Settings {
+  const path = file ?? (existsSync('hikeshi.yaml') ? 'hikeshi.yaml' : undefined);
+  if (!path) return DEFAULT_SETTINGS;
+  if (!existsSync(path)) throw new SettingsError(path, '', undefined, 'file not found');
+  return parseSettings(readFileSync(path, 'utf8'), path);
+}
+
+export function parseSettings(text: string, file = 'hikeshi.yaml'): Settings {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length) {
+    const error = doc.errors[0]!;
+    throw new SettingsError(file, '', error.linePos?.[0]?.line, error.message);
+  }
+  const raw = doc.toJS() ?? {};
+  const merged = mergeDefaults(DEFAULT_SETTINGS, raw);
+  const errors = [...Value.Errors(SettingsSchema, merged)];
+  const error = errors.find((e) => e.keyword !== 'boolean') ?? errors[0];
+  if (!error) return merged as Settings;
+  const segments = error.instancePath.split('/').filter(Boolean);
+  const extra = error.params && 'additionalProperties' in error.params ? (error.params.additionalProperties as string[]) : [];
+  const path = extra.length ? [...segments, extra[0]!] : segments;
+  const node = doc.getIn(path, true);
+  const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  const reason = extra.length ? 'is not a known setting' : error.message;
+  throw new SettingsError(file, path.join('.'), line, reason);
+}
+
+function mergeDefaults(defaults: unknown, value: unknown): unknown {
+  if (isPlainObject(defaults) && isPlainObject(value)) {
+    const out: Record<string, unknown> = { ...defaults };
+    for (const [key, v] of Object.entries(value)) out[key] = mergeDefaults(defaults[key], v);
+    return out;
+  }
+  return value === undefined ? defaults : value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,24 @@
+/** What happened, as data; the repository adds id and incident, the actor comes from the caller. */
+export type TimelineDraft =
+  | { kind: 'incident.declared'; payload: { title: string; severity: string; status: string } }
+  | { kind: 'status.changed'; payload: { from: string; to: string } }
+  | { kind: 'severity.changed'; payload: { from: string; to: string } }
+  | { kind: 'role.assigned'; payload: { role: string; from: string | null; to: string | null } }
+  | { kind: 'field.changed'; payload: { field: string; from: unknown; to: unknown } }
+  | { kind: 'services.changed'; payload: { added: string[]; removed: string[] } }
+  | { kind: 'note'; payload: { body: string } }
+  | { kind: 'status_update'; payload: { body: string; status: string } };
+
+export type TimelineKind = TimelineDraft['kind'];
+
+/** Kinds a person may add by hand; every other kind is written by Hikeshi itself. */
+export const HUMAN_TIMELINE_KINDS = ['note', 'status_update'] as const;
+export type HumanTimelineKind = (typeof HUMAN_TIMELINE_KINDS)[number];
+
+export interface Actor {
+  type: 'user' | 'token' | 'system';
+  id: string | null;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'Hikeshi' };

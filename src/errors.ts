@@ -1,0 +1,64 @@
+/**
+ * Domain and application errors. Each carries a stable `code`; adapters map them in one
+ * place (HTTP: problem+json, CLI: message and exit code).
+ */
+export abstract class HikeshiError extends Error {
+  abstract readonly code: string;
+}
+
+export class ValidationError extends HikeshiError {
+  readonly code = 'validation.invalid_field';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+export class NotFoundError extends HikeshiError {
+  readonly code = 'resource.not_found';
+  constructor(
+    readonly resource: string,
+    readonly id: string,
+  ) {
+    super(`${resource} ${id} was not found`);
+  }
+}
+
+export class ConflictError extends HikeshiError {
+  readonly code: string;
+  constructor(message: string, code = 'resource.conflict') {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class UnauthenticatedError extends HikeshiError {
+  readonly code = 'auth.unauthenticated';
+  constructor(message = 'Authentication is required') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends HikeshiError {
+  readonly code = 'auth.forbidden';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export class InvalidTransitionError extends HikeshiError {
+  readonly code = 'incident.invalid_transition';
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(
+      `An incident cannot move from ${from} to ${to}. From ${from} it can move to: ${
+        allowed.length ? allowed.join(', ') : 'nothing (it is final)'
+      }.`,
+    );
+  }
+}

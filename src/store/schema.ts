@@ -1,0 +1,142 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings in both engines (timestamptz on Postgres). */
+type Timestamp = string;
+/** JSON columns: jsonb on Postgres, text on SQLite; repositories encode and decode. */
+type Json = ColumnType<unknown, string, string>;
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  time_zone: string;
+  slack_user_id: string | null;
+  role: 'admin' | 'responder' | 'viewer';
+  password_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  description: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface ServicesTable {
+  id: string;
+  name: string;
+  description: string;
+  team_id: string | null;
+  tier: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IncidentsTable {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  status: string;
+  severity: string;
+  tags: Json;
+  commander_id: string | null;
+  communications_lead_id: string | null;
+  scribe_id: string | null;
+  declared_by_id: string | null;
+  impact_started_at: Timestamp | null;
+  detected_at: Timestamp | null;
+  declared_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  mitigated_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IncidentServicesTable {
+  incident_id: string;
+  service_id: string;
+}
+
+export interface TimelineEventsTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  actor_type: 'user' | 'token' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  payload: Json;
+  occurred_at: Timestamp;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: 'admin' | 'responder' | 'viewer';
+  token_hash: string;
+  token_prefix: string;
+  created_by_id: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json;
+  idempotency_key: string | null;
+  status: 'pending' | 'running' | 'succeeded' | 'failed';
+  run_at: Timestamp;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  services: ServicesTable;
+  incidents: IncidentsTable;
+  incident_services: IncidentServicesTable;
+  timeline_events: TimelineEventsTable;
+  counters: CountersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  jobs: JobsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type IncidentRow = Selectable<IncidentsTable>;
+export type IncidentInsert = Insertable<IncidentsTable>;
+export type IncidentUpdate = Updateable<IncidentsTable>;
+export type TimelineEventRow = Selectable<TimelineEventsTable>;
+export type JobRow = Selectable<JobsTable>;
