@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -68,4 +68,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     engine,
     describe: `sqlite:${file}`,
   };
+}
+
+/** Row locks (SELECT ... FOR UPDATE) exist on Postgres; SQLite serialises writers instead. */
+export function supportsRowLocks(executor: Executor): boolean {
+  return executor.getExecutor().adapter instanceof PostgresAdapter;
 }

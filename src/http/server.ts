@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Deps } from '../usecases/deps.js';
+import { registerAuthentication } from './auth.js';
+import { registerMetrics } from './metrics.js';
+import { errorHandler, problem, sendProblem } from './problem.js';
+import { serviceRoutes, teamRoutes, userRoutes } from './routes/catalog.js';
+import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { VERSION, metaRoutes } from './routes/meta.js';
+import type { App, RouteModule } from './routes/route-types.js';
+import { sessionRoutes, tokenRoutes } from './routes/session.js';
+import { validatorCompiler } from './validation.js';
+
+export interface ServerOptions {
+  adminToken: string | undefined;
+  secureCookies: boolean;
+  logger: Logger | false;
+  /** The built web app (dist/web); absent in API-only test runs. */
+  webRoot?: string;
+  bodyLimit?: number;
+}
+
+export const BODY_LIMIT = 256 * 1024;
+
+export async function buildServer(deps: Deps, options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger || undefined,
+    logger: options.logger ? undefined : false,
+    bodyLimit: options.bodyLimit ?? BODY_LIMIT,
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler());
+  app.setErrorHandler(errorHandler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Hikeshi API', version: VERSION, description: 'Incidents, timeline, people, teams and services.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (hks_…) or HIKESHI_ADMIN_TOKEN' },
+          session: { type: 'apiKey', in: 'cookie', name: 'hikeshi_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  registerAuthentication(app, deps, options.adminToken);
+  registerMetrics(app);
+
+  const routes: RouteModule[] = [
+    healthRoutes,
+    metaRoutes,
+    incidentRoutes,
+    userRoutes,
+    teamRoutes,
+    serviceRoutes,
+    tokenRoutes,
+    sessionRoutes(options.secureCookies),
+  ];
+  for (const register of routes) register(app, deps);
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerWebApp(app, options.webRoot);
+  return app;
+}
+
+/** The single-page app: static files, and index.html for any other GET outside /api. */
+function registerWebApp(app: App, webRoot: string | undefined): void {
+  const hasWebApp = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  if (hasWebApp) {
+    void app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/slack/');
+    if (isPage && hasWebApp) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    return sendProblem(reply, problem(404, 'route.not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

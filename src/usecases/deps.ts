@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Settings } from '../config/settings.js';
+import type { Db, Engine } from '../store/database.js';
+
+/** What every use case may use; adapters build it once at start. */
+export interface Deps {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  settings: Settings;
+  logger?: Logger;
+}

@@ -1,0 +1,35 @@
+import { declareIncident as planDeclaration, type DeclarationInput } from '../../domain/incidents/declare.js';
+import { newId } from '../../ids.js';
+import { nextValue } from '../../store/repositories/counters.js';
+import { insertIncident } from '../../store/repositories/incidents.js';
+import { appendEvents } from '../../store/repositories/timeline.js';
+import type { Deps } from '../deps.js';
+import { authorize, type Principal } from '../principal.js';
+import { viewIncident, type IncidentView } from './incident-view.js';
+import { resolveServiceIds } from './resolve-references.js';
+
+export interface DeclareInput extends Omit<DeclarationInput, 'serviceIds'> {
+  /** Service ids or names. */
+  services?: string[];
+}
+
+export async function declareIncident(deps: Deps, input: DeclareInput, principal: Principal): Promise<IncidentView> {
+  authorize(principal, 'responder');
+  return deps.db.transaction().execute(async (tx) => {
+    const serviceIds = await resolveServiceIds(tx, input.services ?? []);
+    const now = deps.clock.now();
+    const { incident, timeline } = planDeclaration(
+      { ...input, serviceIds },
+      {
+        id: newId(now.getTime()),
+        number: await nextValue(tx, 'incident_number'),
+        declaredById: principal.userId,
+        severities: deps.settings.severities,
+        now,
+      },
+    );
+    await insertIncident(tx, incident);
+    await appendEvents(tx, incident.id, timeline, principal.actor, now);
+    return viewIncident(tx, incident);
+  });
+}

@@ -1,0 +1,45 @@
+import { changeIncident, type IncidentChange } from '../../domain/incidents/change.js';
+import { updateIncident as saveIncident } from '../../store/repositories/incidents.js';
+import { appendEvents } from '../../store/repositories/timeline.js';
+import type { Deps } from '../deps.js';
+import { authorize, type Principal } from '../principal.js';
+import { findIncidentForUpdate } from './find-incident.js';
+import { viewIncident, type IncidentView } from './incident-view.js';
+import { checkRoleHolders, resolveServiceIds } from './resolve-references.js';
+
+export interface UpdateInput extends Omit<IncidentChange, 'serviceIds'> {
+  services?: string[];
+}
+
+/** One change, one transaction: the row, and the timeline entry for each thing that changed. */
+export async function updateIncident(
+  deps: Deps,
+  idOrReference: string,
+  input: UpdateInput,
+  principal: Principal,
+): Promise<IncidentView> {
+  authorize(principal, 'responder');
+  return deps.db.transaction().execute(async (tx) => {
+    const current = await findIncidentForUpdate(tx, idOrReference);
+    const { services, ...rest } = input;
+    const change: IncidentChange = { ...rest };
+    if (services !== undefined) change.serviceIds = await resolveServiceIds(tx, services);
+    if (input.roles) await checkRoleHolders(tx, input.roles);
+    const now = deps.clock.now();
+    const { incident, timeline } = changeIncident(current, change, { severities: deps.settings.severities, now });
+    if (timeline.length) {
+      await saveIncident(tx, incident, current);
+      await appendEvents(tx, incident.id, timeline, principal.actor, now);
+    }
+    return viewIncident(tx, incident);
+  });
+}
+
+export async function resolveIncident(
+  deps: Deps,
+  idOrReference: string,
+  summary: string | undefined,
+  principal: Principal,
+): Promise<IncidentView> {
+  return updateIncident(deps, idOrReference, { status: 'resolved', ...(summary === undefined ? {} : { summary }) }, principal);
+}
