@@ -22,9 +22,8 @@ export async function appendEvents(
 ): Promise<TimelineEvent[]> {
   if (!drafts.length) return [];
   const occurredAt = at.toISOString();
-  const rows = drafts.map((draft, index) => ({
-    // Ids are time-ordered; the offset keeps events of one change in the order they were decided.
-    id: newId(at.getTime() + index),
+  const rows = drafts.map((draft) => ({
+    id: newId(at.getTime()), // time-ordered and increasing: events keep the order they were decided in
     incident_id: incidentId,
     kind: draft.kind,
     actor_type: actor.type,

@@ -1,3 +1,4 @@
+import { ValidationError } from '../../errors.js';
 import { listIncidents as queryIncidents } from '../../store/repositories/incidents.js';
 import { listServicesByIds } from '../../store/repositories/services.js';
 import { listEvents, type TimelineEvent } from '../../store/repositories/timeline.js';
@@ -34,8 +35,8 @@ export async function listIncidents(deps: Deps, query: IncidentQuery, principal:
     statuses: query.statuses,
     severities: query.severities,
     serviceIds,
-    declaredFrom: query.declaredFrom,
-    declaredTo: query.declaredTo,
+    declaredFrom: canonicalTime(query.declaredFrom, 'declaredFrom'),
+    declaredTo: canonicalTime(query.declaredTo, 'declaredTo'),
     text: query.text,
     beforeNumber: query.cursor === undefined ? undefined : decodeCursor(query.cursor, { n: 'number' }).n,
     limit: limit + 1,
@@ -71,4 +72,12 @@ export async function listTimeline(deps: Deps, idOrReference: string, principal:
     }
     return event;
   });
+}
+
+/** Times are stored as canonical ISO strings; comparing against `…Z` without millis would be off on SQLite. */
+function canonicalTime(value: string | undefined, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new ValidationError(field, `must be an ISO 8601 date-time (got "${value}")`);
+  return new Date(time).toISOString();
 }
