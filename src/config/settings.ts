@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 
 /** The team's settings file (DESIGN.md "Settings file"); later capabilities add keys here. */
 export const SettingsSchema = Type.Object(
@@ -71,10 +71,15 @@ export function parseSettings(text: string, file = 'hikeshi.yaml'): Settings {
   const segments = error.instancePath.split('/').filter(Boolean);
   const extra = error.params && 'additionalProperties' in error.params ? (error.params.additionalProperties as string[]) : [];
   const path = extra.length ? [...segments, extra[0]!] : segments;
-  const node = doc.getIn(path, true);
+  // For an unknown key, point at the key itself rather than at its value.
+  const node = extra.length ? keyNode(doc.getIn(segments, true) ?? doc.contents, extra[0]!) : doc.getIn(path, true);
   const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
   const reason = extra.length ? 'is not a known setting' : error.message;
   throw new SettingsError(file, path.join('.'), line, reason);
+}
+
+function keyNode(map: unknown, key: string): unknown {
+  return isMap(map) ? map.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key : undefined;
 }
 
 function mergeDefaults(defaults: unknown, value: unknown): unknown {

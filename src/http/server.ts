@@ -37,6 +37,8 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     trustProxy: false,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  // JSON only: a text/plain body (what a cross-site HTML form can send) is refused with 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler());
   app.setErrorHandler(errorHandler);
   await app.register(fastifyCookie);

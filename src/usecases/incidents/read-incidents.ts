@@ -1,3 +1,4 @@
+import { INCIDENT_STATUSES } from '../../domain/incidents/status.js';
 import { ValidationError } from '../../errors.js';
 import { listIncidents as queryIncidents } from '../../store/repositories/incidents.js';
 import { listServicesByIds } from '../../store/repositories/services.js';
@@ -32,8 +33,8 @@ export async function listIncidents(deps: Deps, query: IncidentQuery, principal:
   const limit = query.limit ?? 50;
   const serviceIds = query.services?.length ? await resolveServiceIds(deps.db, query.services, 'service') : undefined;
   const incidents = await queryIncidents(deps.db, {
-    statuses: query.statuses,
-    severities: query.severities,
+    statuses: known('status', query.statuses, INCIDENT_STATUSES),
+    severities: known('severity', query.severities, deps.settings.severities),
     serviceIds,
     declaredFrom: canonicalTime(query.declaredFrom, 'declaredFrom'),
     declaredTo: canonicalTime(query.declaredTo, 'declaredTo'),
@@ -80,4 +81,11 @@ function canonicalTime(value: string | undefined, field: string): string | undef
   const time = Date.parse(value);
   if (Number.isNaN(time)) throw new ValidationError(field, `must be an ISO 8601 date-time (got "${value}")`);
   return new Date(time).toISOString();
+}
+
+function known(field: string, values: string[] | undefined, allowed: readonly string[]): string[] | undefined {
+  values?.forEach((value, index) => {
+    if (!allowed.includes(value)) throw new ValidationError(`${field}[${index}]`, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  });
+  return values;
 }
