@@ -5,6 +5,9 @@ import { systemClock, type Clock } from './clock.js';
 import type { Environment } from './config/env.js';
 import { loadSettings, type Settings } from './config/settings.js';
 import { buildServer } from './http/server.js';
+import { scheduleHousekeeping } from './jobs/handlers/purge-finished.js';
+import { createJobHandlers } from './jobs/kinds.js';
+import { JobRunner } from './jobs/runner.js';
 import { openDatabase, type DatabaseHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { bootstrapAdmin } from './usecases/auth/bootstrap-admin.js';
@@ -18,13 +21,14 @@ export interface RunningApp {
   handle: DatabaseHandle;
   url: string;
   firstAdmin?: { email: string; password: string };
+  runner: JobRunner;
   close(): Promise<void>;
 }
 
 /** Opens and migrates the database, loads settings, starts the HTTP server. */
 export async function startApp(
   env: Environment,
-  options: { logger: Logger | false; clock?: Clock; settings?: Settings; webRoot?: string } ,
+  options: { logger: Logger | false; clock?: Clock; settings?: Settings; webRoot?: string; runJobs?: boolean },
 ): Promise<RunningApp> {
   const settings = options.settings ?? loadSettings(env.settingsFile);
   const handle = openDatabase(env.databaseUrl);
@@ -42,6 +46,13 @@ export async function startApp(
     logger: options.logger || undefined,
   };
   const firstAdmin = await bootstrapAdmin(deps);
+  await scheduleHousekeeping(handle.db, deps.clock.now());
+  const runner = new JobRunner({
+    database: handle,
+    clock: deps.clock,
+    handlers: createJobHandlers({}),
+    logger: options.logger || undefined,
+  });
   const server = await buildServer(deps, {
     adminToken: env.adminToken,
     secureCookies: env.secureCookies,
@@ -49,6 +60,7 @@ export async function startApp(
     webRoot: options.webRoot ?? WEB_ROOT,
   });
   await server.listen({ host: env.host, port: env.port });
+  if (options.runJobs !== false) runner.start();
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   const host = env.host.includes(':') ? `[${env.host}]` : env.host;
@@ -58,8 +70,10 @@ export async function startApp(
     handle,
     url: `http://${host}:${port}`,
     firstAdmin,
+    runner,
     async close() {
       await server.close();
+      await runner.stop();
       await handle.db.destroy();
     },
   };

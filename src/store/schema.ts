@@ -120,6 +120,37 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface SlackInstallationsTable {
+  team_id: string;
+  team_name: string;
+  app_id: string | null;
+  bot_user_id: string;
+  bot_token_sealed: string;
+  bot_scopes: string;
+  admin_user_id: string | null;
+  admin_user_name: string | null;
+  admin_token_sealed: string | null;
+  admin_scopes: string | null;
+  admin_verified_at: Timestamp | null;
+  installed_by_user_id: string;
+  installed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IncidentSlackChannelsTable {
+  incident_id: string;
+  channel_id: string;
+  channel_name: string;
+  summary_ts: string | null;
+  announcement_ts: string | null;
+  created_at: Timestamp;
+}
+
+export interface SlackDeliveriesTable {
+  event_id: string;
+  received_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -132,6 +163,9 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   jobs: JobsTable;
+  slack_installations: SlackInstallationsTable;
+  incident_slack_channels: IncidentSlackChannelsTable;
+  slack_deliveries: SlackDeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

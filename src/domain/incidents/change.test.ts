@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTransitionError, ValidationError } from '../../errors.js';
 import { changeIncident } from './change.js';
-import { declareIncident } from './declare.js';
+import { declareIncident, type DeclarationInput } from './declare.js';
 import type { Incident } from './incident.js';
 import { INCIDENT_STATUSES, STATUS_TRANSITIONS, type IncidentStatus } from './status.js';
 
@@ -18,11 +18,11 @@ function inStatus(status: IncidentStatus, incident = fresh()): Incident {
 }
 
 describe('declareIncident', () => {
-  it.each([
+  it.each<[string, Partial<DeclarationInput>, Partial<Incident>]>([
     ['defaults to the mildest configured severity', {}, { severity: 'SEV4', status: 'triage' }],
     ['trims the title', { title: '  決済APIの遅延  ' }, { title: '決済APIの遅延' }],
     ['deduplicates tags', { tags: ['db', 'db', 'eu'] }, { tags: ['db', 'eu'] }],
-  ] as const)('%s', (_name, input, expected) => {
+  ])('%s', (_name, input, expected) => {
     const { incident, timeline } = declareIncident(
       { title: 'x', ...input },
       { id: 'i1', number: 7, declaredById: 'u1', severities: SEVERITIES, now: T0 },
@@ -31,12 +31,12 @@ describe('declareIncident', () => {
     expect(timeline).toEqual([{ kind: 'incident.declared', payload: { title: incident.title, severity: incident.severity, status: 'triage' } }]);
   });
 
-  it.each([
+  it.each<[string, DeclarationInput, string]>([
     ['an empty title', { title: '   ' }, 'title'],
     ['a title of 201 characters', { title: 'x'.repeat(201) }, 'title'],
     ['an unknown severity', { title: 'x', severity: 'SEV9' }, 'severity'],
     ['an empty tag', { title: 'x', tags: ['ok', ' '] }, 'tags[1]'],
-  ] as const)('refuses %s and names the field', (_name, input, field) => {
+  ])('refuses %s and names the field', (_name, input, field) => {
     const declare = () => declareIncident(input, { id: 'i', number: 1, declaredById: null, severities: SEVERITIES, now: T0 });
     expect(declare).toThrow(ValidationError);
     try {

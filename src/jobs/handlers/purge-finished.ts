@@ -50,5 +50,5 @@ async function scheduleNextPurge(db: Executor, now: Date): Promise<boolean> {
   const next = new Date(now);
   next.setUTCDate(next.getUTCDate() + 1);
   next.setUTCHours(PURGE_HOUR_UTC, 0, 0, 0);
-  return enqueue(db, 'jobs.purgeFinished', {}, { key: purgeKey(next) }, now);
+  return enqueue(db, 'jobs.purgeFinished', {}, { key: purgeKey(next), runAt: next }, now);
 }
