@@ -7,6 +7,24 @@ export interface Environment {
   logLevel: string;
   /** Marks cookies Secure; on by default unless the server listens on loopback only. */
   secureCookies: boolean;
+  /** HIKESHI_SECRET_KEY: encrypts stored Slack tokens (see src/security/secret-key.ts). */
+  secretKey: string | undefined;
+  slack: SlackEnvironment;
+}
+
+/** Bolt's names; every value is optional: Hikeshi runs without Slack. */
+export interface SlackEnvironment {
+  signingSecret: string | undefined;
+  botToken: string | undefined;
+  /** A workspace admin's or owner's user token (xoxp-), for what only an admin may do. */
+  userToken: string | undefined;
+  /** Socket Mode app-level token (xapp-). */
+  appToken: string | undefined;
+  /** Another Web API base URL, e.g. the emulator in test/slack-emulator. */
+  apiUrl: string | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  stateSecret: string | undefined;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
@@ -26,6 +44,17 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     settingsFile: env.HIKESHI_CONFIG || undefined,
     adminToken,
     logLevel: env.LOG_LEVEL ?? 'info',
+    secretKey: env.HIKESHI_SECRET_KEY || undefined,
+    slack: {
+      signingSecret: env.SLACK_SIGNING_SECRET || undefined,
+      botToken: env.SLACK_BOT_TOKEN || undefined,
+      userToken: env.SLACK_USER_TOKEN || undefined,
+      appToken: env.SLACK_APP_TOKEN || undefined,
+      apiUrl: env.SLACK_API_URL || undefined,
+      clientId: env.SLACK_CLIENT_ID || undefined,
+      clientSecret: env.SLACK_CLIENT_SECRET || undefined,
+      stateSecret: env.SLACK_STATE_SECRET || undefined,
+    },
     secureCookies: env.HIKESHI_SECURE_COOKIES
       ? env.HIKESHI_SECURE_COOKIES === 'true'
       : !['127.0.0.1', 'localhost', '::1'].includes(host),

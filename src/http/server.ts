@@ -79,11 +79,18 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
 function registerWebApp(app: App, webRoot: string | undefined): void {
   const hasWebApp = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
   if (hasWebApp) {
-    void app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h', immutable: false });
+    // Hashed assets never change; index.html must be revalidated so an upgrade is seen at once.
+    void app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      setHeaders: (res, path) =>
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/slack/');
-    if (isPage && hasWebApp) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    const isPage =
+      request.method === 'GET' && !['/api/', '/slack/', '/assets/'].some((prefix) => request.url.startsWith(prefix));
+    if (isPage && hasWebApp) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     return sendProblem(reply, problem(404, 'route.not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
 }

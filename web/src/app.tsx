@@ -1,0 +1,91 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { setUnauthorizedHandler } from './api/client.js';
+import { keys, useSession } from './api/queries.js';
+import type { User } from './api/types.js';
+import { ErrorMessage } from './components/error-message.js';
+import { TopBar } from './components/top-bar.js';
+import { useI18n } from './i18n/index.js';
+import { Link, matchRoute, navigate, useLocation, type Route } from './lib/router.js';
+import { DeclarePage } from './pages/declare-page.js';
+import { IncidentListPage } from './pages/incident-list-page.js';
+import { IncidentPage } from './pages/incident-page.js';
+import { LoginPage } from './pages/login-page.js';
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+/** Only same-app paths are followed after login, never another origin. */
+function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login') ? value : '/incidents';
+}
+
+export function App() {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const session = useSession();
+  const location = useLocation();
+  const route = matchRoute(location.pathname);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => client.setQueryData(keys.session, null));
+    return () => setUnauthorizedHandler(null);
+  }, [client]);
+
+  if (session.isPending) {
+    return <div className="page-loading" aria-busy="true">{t('app.loading')}</div>;
+  }
+  if (session.isError) {
+    return (
+      <main className="auth-page">
+        <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />
+      </main>
+    );
+  }
+
+  const user = session.data?.user;
+  if (!user) {
+    if (route.name === 'login') return <LoginPage next={safeNext(location.search.get('next'))} />;
+    const next = route.name === 'root' ? '' : `?next=${encodeURIComponent(location.href)}`;
+    return <Redirect to={`/login${next}`} />;
+  }
+  if (route.name === 'login') return <Redirect to={safeNext(location.search.get('next'))} />;
+  if (route.name === 'root') return <Redirect to="/incidents" />;
+
+  return (
+    <div className="shell">
+      <TopBar user={user} />
+      <main className="content">
+        <Page route={route} user={user} />
+      </main>
+    </div>
+  );
+}
+
+function Page({ route, user }: { route: Route; user: User }) {
+  switch (route.name) {
+    case 'incidents':
+      return <IncidentListPage />;
+    case 'declare':
+      return <DeclarePage />;
+    case 'incident':
+      return <IncidentPage key={route.ref.toUpperCase()} reference={route.ref} user={user} />;
+    default:
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="empty-state">
+      <h1>{t('app.notFound')}</h1>
+      <p>{t('app.notFoundBody')}</p>
+      <Link to="/incidents" className="btn">
+        {t('app.backToIncidents')}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import type { ReactNode } from 'react';
+import type { TimelineEvent } from '../api/types.js';
+import { useI18n } from '../i18n/index.js';
+import { formatAbsolute, formatTime } from '../lib/time.js';
+import { Avatar, SeverityBadge, StatusBadge } from './badges.js';
+import { RelativeTime } from './time.js';
+
+export interface NameBook {
+  users: Map<string, string>;
+  services: Map<string, string>;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const TIMESTAMP_FIELD = /At$/;
+
+type Tone = 'declared' | 'status' | 'severity' | 'role' | 'field' | 'services' | 'note' | 'update' | 'other';
+
+interface Rendered {
+  tone: Tone;
+  headline: ReactNode;
+  body?: ReactNode;
+}
+
+function useRenderEvent(names: NameBook) {
+  const i18n = useI18n();
+  const { tx, label, lang } = i18n;
+
+  return (event: TimelineEvent): Rendered => {
+    const p = event.payload ?? {};
+    const actor = <strong className="actor">{event.actor?.name || i18n.t('timeline.someone')}</strong>;
+    const person = (id: string | null, name: unknown) => (
+      <strong>{str(name) ?? (id ? names.users.get(id) ?? id : i18n.t('incident.unassigned'))}</strong>
+    );
+
+    switch (event.kind) {
+      case 'incident.declared':
+        return { tone: 'declared', headline: tx('timeline.declared', { actor, severity: <SeverityBadge severity={str(p.severity) ?? '?'} /> }), body: str(p.title) ? <p className="event-quote">{str(p.title)}</p> : undefined };
+      case 'status.changed':
+        return { tone: 'status', headline: tx('timeline.statusChanged', { actor, from: <StatusBadge status={str(p.from) ?? '?'} />, to: <StatusBadge status={str(p.to) ?? '?'} /> }) };
+      case 'severity.changed':
+        return { tone: 'severity', headline: tx('timeline.severityChanged', { actor, from: <SeverityBadge severity={str(p.from) ?? '?'} />, to: <SeverityBadge severity={str(p.to) ?? '?'} /> }) };
+      case 'role.assigned': {
+        const role = <strong>{label('role', str(p.role) ?? '?')}</strong>;
+        const from = str(p.from);
+        const to = str(p.to);
+        if (!to) return { tone: 'role', headline: tx('timeline.roleUnassigned', { actor, role, from: person(from, p.fromName) }) };
+        if (from) return { tone: 'role', headline: tx('timeline.roleReplaced', { actor, role, from: person(from, p.fromName), to: person(to, p.toName) }) };
+        return { tone: 'role', headline: tx('timeline.roleAssigned', { actor, role, to: person(to, p.toName) }) };
+      }
+      case 'field.changed': {
+        const fieldName = str(p.field) ?? '?';
+        const field = <strong>{TIMESTAMP_FIELD.test(fieldName) ? label('ts', fieldName) : label('field', fieldName)}</strong>;
+        if (TIMESTAMP_FIELD.test(fieldName)) {
+          const to = str(p.to);
+          return to
+            ? { tone: 'field', headline: tx('timeline.fieldSet', { actor, field, to: <strong>{formatAbsolute(to, lang)}</strong> }) }
+            : { tone: 'field', headline: tx('timeline.fieldCleared', { actor, field }) };
+        }
+        const to = Array.isArray(p.to) ? strings(p.to).join(', ') : str(p.to) ?? JSON.stringify(p.to ?? null);
+        return { tone: 'field', headline: tx('timeline.fieldChanged', { actor, field }), body: to ? <p className="event-quote">{to}</p> : undefined };
+      }
+      case 'services.changed': {
+        const resolve = (ids: string[], given: unknown) => {
+          const named = strings(given);
+          return named.length === ids.length && named.length ? named : ids.map((id) => names.services.get(id) ?? id);
+        };
+        const added = resolve(strings(p.added), p.addedNames);
+        const removed = resolve(strings(p.removed), p.removedNames);
+        return {
+          tone: 'services',
+          headline: tx('timeline.servicesChanged', { actor }),
+          body: (
+            <div className="event-services">
+              {added.length ? <span>{i18n.t('timeline.servicesAdded', { names: added.join(', ') })}</span> : null}
+              {removed.length ? <span>{i18n.t('timeline.servicesRemoved', { names: removed.join(', ') })}</span> : null}
+            </div>
+          ),
+        };
+      }
+      case 'note':
+        return { tone: 'note', headline: tx('timeline.note', { actor }), body: <div className="event-body">{str(p.body)}</div> };
+      case 'status_update':
+        return {
+          tone: 'update',
+          headline: (
+            <>
+              {tx('timeline.statusUpdate', { actor })} {str(p.status) ? <StatusBadge status={str(p.status) ?? ''} /> : null}
+            </>
+          ),
+          body: <div className="event-body event-body-update">{str(p.body)}</div>,
+        };
+      default:
+        return {
+          tone: 'other',
+          headline: tx('timeline.other', { actor, kind: <code>{event.kind}</code> }),
+          body: Object.keys(p).length ? <GenericPayload payload={p} /> : undefined,
+        };
+    }
+  };
+}
+
+function GenericPayload({ payload }: { payload: Record<string, unknown> }) {
+  return (
+    <dl className="event-payload">
+      {Object.entries(payload).map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const ICONS: Record<Tone, ReactNode> = {
+  declared: <path d="M8 2.5c.6 2.2 3.3 3.6 3.3 6.6a3.3 3.3 0 0 1-6.6 0c0-1.7.9-2.6 1.7-3.3.2 1.1.7 1.7 1.3 1.9C7.3 6.4 7.5 4.2 8 2.5z" fill="currentColor" />,
+  status: <circle cx="8" cy="8" r="3" fill="currentColor" />,
+  severity: <path d="M4 11h2V8H4zM7 11h2V6H7zM10 11h2V4h-2z" fill="currentColor" />,
+  role: <path d="M8 8a2.2 2.2 0 1 0 0-4.4A2.2 2.2 0 0 0 8 8zm-4 4.5c0-2 1.8-3.3 4-3.3s4 1.3 4 3.3z" fill="currentColor" />,
+  field: <path d="M4 11.5l.5-2 5.5-5.5 1.5 1.5-5.5 5.5zM10.8 3.2l1.5 1.5" stroke="currentColor" strokeWidth="1.2" fill="none" />,
+  services: <path d="M3.5 5h9M3.5 8h9M3.5 11h9" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />,
+  note: <path d="M4 4h8v6.5L9.5 13H4z" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" />,
+  update: <path d="M3.5 7v2l6 3V4zM9.5 5.5h2a1.5 1.5 0 0 1 0 5h-2" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" />,
+  other: <circle cx="8" cy="8" r="2" fill="currentColor" />,
+};
+
+export function Timeline({ events, names }: { events: TimelineEvent[]; names: NameBook }) {
+  const { t, lang } = useI18n();
+  const render = useRenderEvent(names);
+  if (!events.length) return <p className="muted timeline-empty">{t('timeline.empty')}</p>;
+
+  let lastDay = '';
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {events.map((event) => {
+        const { tone, headline, body } = render(event);
+        const day = new Date(event.occurredAt).toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' });
+        const dayHeader = day !== lastDay ? day : null;
+        lastDay = day;
+        return (
+          <li key={event.id} className={`event event-${tone}`} data-testid="timeline-event" data-kind={event.kind}>
+            {dayHeader ? <div className="event-day">{dayHeader}</div> : null}
+            <div className="event-row">
+              <time className="event-time" dateTime={event.occurredAt} title={formatAbsolute(event.occurredAt, lang, true)}>
+                {formatTime(event.occurredAt, lang)}
+              </time>
+              <span className="event-icon" aria-hidden="true">
+                {tone === 'note' || tone === 'update' ? (
+                  <Avatar name={event.actor?.name || '?'} size={22} />
+                ) : (
+                  <svg width="16" height="16" viewBox="0 0 16 16">
+                    {ICONS[tone]}
+                  </svg>
+                )}
+              </span>
+              <div className="event-main">
+                <div className="event-headline">
+                  <span>{headline}</span>
+                  <RelativeTime iso={event.occurredAt} className="event-ago" />
+                </div>
+                {body}
+              </div>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,69 @@
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+/** A tiny history-API router: the location is an external store; links push state. */
+
+const EVENT = 'hikeshi:navigate';
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('popstate', callback);
+  window.addEventListener(EVENT, callback);
+  return () => {
+    window.removeEventListener('popstate', callback);
+    window.removeEventListener(EVENT, callback);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export interface Location {
+  pathname: string;
+  search: URLSearchParams;
+  href: string;
+}
+
+export function useLocation(): Location {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, window.location.origin);
+  return { pathname: url.pathname, search: url.searchParams, href };
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(EVENT));
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'incidents' }
+  | { name: 'declare' }
+  | { name: 'incident'; ref: string }
+  | { name: 'root' }
+  | { name: 'notFound' };
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'root' };
+  if (path === '/login') return { name: 'login' };
+  if (path === '/incidents') return { name: 'incidents' };
+  if (path === '/incidents/new') return { name: 'declare' };
+  const match = /^\/incidents\/([^/]+)$/.exec(path);
+  if (match?.[1]) return { name: 'incident', ref: decodeURIComponent(match[1]) };
+  return { name: 'notFound' };
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+/** An <a> that navigates in-app on a plain left click and behaves natively otherwise. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (rest.target && rest.target !== '_self') return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handle} {...rest} />;
+}
