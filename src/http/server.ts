@@ -84,7 +84,7 @@ function registerWebApp(app: App, webRoot: string | undefined): void {
       root: webRoot,
       wildcard: false,
       setHeaders: (res, path) =>
-        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
   app.setNotFoundHandler((request, reply) => {
