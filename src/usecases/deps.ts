@@ -10,4 +10,6 @@ export interface Deps {
   clock: Clock;
   settings: Settings;
   logger?: Logger;
+  /** Adapters with side effects to enqueue; off when not configured. */
+  integrations?: { slack: boolean };
 }
