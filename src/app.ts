@@ -8,7 +8,10 @@ import { buildServer } from './http/server.js';
 import { scheduleHousekeeping } from './jobs/handlers/purge-finished.js';
 import { createJobHandlers } from './jobs/kinds.js';
 import { JobRunner } from './jobs/runner.js';
-import { openDatabase, type DatabaseHandle } from './store/database.js';
+import { SecretBox } from './security/secret-box.js';
+import { resolveSecretKey } from './security/secret-key.js';
+import { SlackRuntime, slackConfigured } from './slack/runtime.js';
+import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { bootstrapAdmin } from './usecases/auth/bootstrap-admin.js';
 import type { Deps } from './usecases/deps.js';
@@ -45,12 +48,19 @@ export async function startApp(
     settings,
     logger: options.logger || undefined,
   };
+  const secretKey = resolveSecretKey({
+    configured: env.secretKey,
+    sqliteFile: handle.engine === 'sqlite' ? parseDatabaseUrl(env.databaseUrl).target : undefined,
+  });
+  const box = secretKey ? new SecretBox(secretKey) : undefined;
+  const slack = slackConfigured(env.slack) ? new SlackRuntime(handle.db, env.slack, box, deps.logger) : undefined;
+  deps.integrations = { slack: slack !== undefined };
   const firstAdmin = await bootstrapAdmin(deps);
   await scheduleHousekeeping(handle.db, deps.clock.now());
   const runner = new JobRunner({
     database: handle,
     clock: deps.clock,
-    handlers: createJobHandlers({}),
+    handlers: createJobHandlers({ deps, slack }),
     logger: options.logger || undefined,
   });
   const server = await buildServer(deps, {

@@ -1,3 +1,5 @@
+import type { SlackRuntime } from '../slack/runtime.js';
+import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
 
@@ -17,13 +19,15 @@ export type JobKind = keyof JobPayloads;
 
 export type JobHandlers = { [K in JobKind]: JobHandler<JobPayloads[K]> };
 
-/**
- * Services handlers need besides the database, given once at start-up (e.g. the Slack
- * client and token strategy when the slack.* kinds arrive). Empty for now.
- */
-export interface JobDeps {}
+/** Services handlers need besides the database, given once at start-up. */
+export interface JobDeps {
+  /** The use cases' dependencies: handlers record outcomes through use cases. */
+  deps: Deps;
+  /** Present when Slack is configured. */
+  slack?: SlackRuntime;
+}
 
-export function createJobHandlers(_deps: JobDeps = {}): JobHandlers {
+export function createJobHandlers(_jobDeps: JobDeps): JobHandlers {
   return {
     'jobs.purgeFinished': purgeFinished,
   };

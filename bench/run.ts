@@ -1,0 +1,92 @@
+// `npm run bench`: the performance figures of DESIGN.md "Performance budgets", for SQLite and Postgres.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { Engine } from '../src/store/database.js';
+import { measureBundle } from './lib/bundle.js';
+import { CREATE_CONNECTIONS, CREATE_DURATION_S, measureCreate } from './lib/create.js';
+import { createBenchDatabase, postgresUnavailable } from './lib/databases.js';
+import { LIST_REQUESTS, measureList } from './lib/list.js';
+import { printReport, type BenchResults, type EngineResult } from './lib/report.js';
+import { SEED_COUNT, seedIncidents } from './lib/seed.js';
+import { startBareFastify, startHikeshi, type Spawned } from './lib/server.js';
+import { START_RUNS, measureStartup } from './lib/startup.js';
+
+const began = performance.now();
+const loadAverageAtStart = loadavg();
+const progress = (message: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+
+async function withServer<T>(start: () => Promise<Spawned>, run: (server: Spawned) => Promise<T>): Promise<T> {
+  const server = await start();
+  try {
+    return await run(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchEngine(engine: Engine): Promise<EngineResult> {
+  if (engine === 'postgres') {
+    const why = await postgresUnavailable();
+    if (why) return { engine, skipped: `Postgres unreachable (${why})` };
+  }
+  const database = await createBenchDatabase(engine);
+  try {
+    progress(`${engine}: seeding ${SEED_COUNT.toLocaleString('en-US')} incidents`);
+    const seed = await seedIncidents(database.url);
+    progress(`${engine}: seeded in ${seed.seconds.toFixed(1)} s; list latency`);
+    const list = await withServer(() => startHikeshi(database.url), (server) => measureList(server.url, seed.count));
+    progress(`${engine}: start time and idle RSS`);
+    const startup = await measureStartup(database.url);
+    progress(`${engine}: incident create throughput (${CREATE_DURATION_S} s)`);
+    const create = await withServer(() => startHikeshi(database.url), (server) => measureCreate(server.url));
+    return { engine, seed, list, startup, create };
+  } finally {
+    await database.drop();
+  }
+}
+
+progress(`bare Fastify reference (${CREATE_DURATION_S} s)`);
+const bare = await withServer(startBareFastify, (server) => measureCreate(server.url));
+const engines: EngineResult[] = [];
+for (const engine of ['sqlite', 'postgres'] as const) {
+  try {
+    engines.push(await benchEngine(engine));
+  } catch (error) {
+    engines.push({ engine, skipped: `failed: ${(error as Error).stack ?? error}` });
+  }
+}
+const bundle = measureBundle();
+
+const cpuList = cpus();
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverageAtStart,
+  },
+  method: {
+    loadGenerator: 'autocannon 9 (create) and fetch (list) run inside the bench process; each server is a child process on the same machine',
+    create: { connections: CREATE_CONNECTIONS, durationS: CREATE_DURATION_S, body: { title: '決済APIの遅延' } },
+    list: { incidents: SEED_COUNT, sequentialRequests: LIST_REQUESTS, limit: 50 },
+    startup: { runs: START_RUNS, rssAfterIdleMs: 2000 },
+  },
+  budgets: {
+    create: 'none in DESIGN.md; ratio to bare Fastify',
+    listP99Ms: 100,
+    startS: 1.5,
+    idleRssMb: 150,
+    initialJsGzipKb: 200,
+  },
+  bareFastify: bare,
+  engines,
+  webBundle: bundle,
+  totalSeconds: Math.round((performance.now() - began) / 1000),
+};
+printReport(results);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
+console.log(`\nFigures written to bench/results/latest.json (run took ${results.totalSeconds} s).`);
