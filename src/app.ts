@@ -68,6 +68,7 @@ export async function startApp(
     secureCookies: env.secureCookies,
     logger: options.logger,
     webRoot: options.webRoot ?? WEB_ROOT,
+    slack,
   });
   await server.listen({ host: env.host, port: env.port });
   if (options.runJobs !== false) runner.start();

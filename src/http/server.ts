@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import { registerAuthentication } from './auth.js';
 import { registerMetrics } from './metrics.js';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   /** The built web app (dist/web); absent in API-only test runs. */
   webRoot?: string;
   bodyLimit?: number;
+  /** Present when Slack is configured: mounts /slack/events and the OAuth install routes. */
+  slack?: SlackRuntime;
 }
 
 export const BODY_LIMIT = 256 * 1024;

@@ -1,0 +1,19 @@
+import type { Command } from '../command.js';
+import { incidentDeclare, incidentList, incidentResolve, incidentShow, incidentUpdate } from './incident.js';
+import { migrate } from './migrate.js';
+import { serve } from './serve.js';
+import { tokenCreate } from './token.js';
+import { userAdd } from './user.js';
+
+/** Every command, in the order help lists them. */
+export const commands: readonly Command[] = [
+  serve,
+  migrate,
+  userAdd,
+  tokenCreate,
+  incidentDeclare,
+  incidentList,
+  incidentShow,
+  incidentUpdate,
+  incidentResolve,
+];

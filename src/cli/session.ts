@@ -1,0 +1,30 @@
+import { systemClock } from '../clock.js';
+import { readEnvironment } from '../config/env.js';
+import { loadSettings } from '../config/settings.js';
+import { openDatabase, type DatabaseHandle } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+import type { Deps } from '../usecases/deps.js';
+
+/**
+ * Opens DATABASE_URL for one command and always closes it, so the process exits when the
+ * command is done. Migrations are applied first, as `serve` does, unless the command is
+ * `migrate` itself.
+ */
+export async function withDatabase<T>(
+  run: (handle: DatabaseHandle) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
+  const handle = openDatabase(readEnvironment().databaseUrl, { poolSize: 2 });
+  try {
+    if (options.migrate !== false) await migrateToLatest(handle.db);
+    return await run(handle);
+  } finally {
+    await handle.db.destroy();
+  }
+}
+
+/** The use cases' dependencies. The settings file is read before the database is opened. */
+export async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
+  const settings = loadSettings(readEnvironment().settingsFile);
+  return withDatabase(({ db, engine }) => run({ db, engine, clock: systemClock, settings }));
+}
