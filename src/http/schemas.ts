@@ -103,7 +103,7 @@ export const IncidentListQuery = Type.Object(
     service: csv('Service ids or names'),
     declaredFrom: Type.Optional(DateTime),
     declaredTo: Type.Optional(DateTime),
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Text in the title' })),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Text in the title or summary' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
   },

@@ -137,6 +137,13 @@ describe.each(engines)('incidents API on %s', (engine) => {
     expect(items.map((i: { title: string }) => i.title)).toEqual(['100% CPU']);
   });
 
+  it('searches summaries as well as titles, in Japanese too', async () => {
+    await app.api('POST', '/api/v1/incidents', { title: 'Checkout slow', summary: '決済APIのp99が3秒' });
+    await app.api('POST', '/api/v1/incidents', { title: 'Login errors' });
+    const items = (await app.api('GET', `/api/v1/incidents?q=${encodeURIComponent('決済')}`)).json().items;
+    expect(items.map((i: { title: string }) => i.title)).toEqual(['Checkout slow']);
+  });
+
   it('uses the configured severities', async () => {
     await app.close();
     app = await startTestApp(engine, { settings: { ...(await import('../../src/config/settings.js')).DEFAULT_SETTINGS, severities: ['P1', 'P2'] } });

@@ -70,7 +70,7 @@ export async function listIncidents(tx: Executor, filter: IncidentFilter): Promi
   if (filter.declaredTo) query = query.where('declared_at', '<', filter.declaredTo);
   if (filter.text) {
     const pattern = `%${filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`lower(title) like ${pattern} escape '\\'`);
+    query = query.where(sql<boolean>`(lower(title) like ${pattern} escape '\\' or lower(summary) like ${pattern} escape '\\')`);
   }
   if (filter.beforeNumber !== undefined) query = query.where('number', '<', filter.beforeNumber);
   const rows = await query.orderBy('number', 'desc').limit(filter.limit).execute();
