@@ -1,15 +1,14 @@
 import type { Service } from '../../domain/catalog/team.js';
 import { validName, validTier } from '../../domain/catalog/validate.js';
-import { ValidationError } from '../../errors.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Executor } from '../../store/database.js';
 import { getService, insertService, listServices as queryServices, updateService as saveService } from '../../store/repositories/services.js';
+import { getTeam } from '../../store/repositories/teams.js';
 import type { Deps } from '../deps.js';
 import { decodeCursor, pageOf, type Page } from '../pagination.js';
 import { authorize, type Principal } from '../principal.js';
-import { insertUnique } from './teams.js';
-import { getTeam } from '../../store/repositories/teams.js';
-import { NotFoundError } from '../../errors.js';
+import { insertUnique } from './unique-name.js';
 
 export interface ServiceInput {
   name: string;

@@ -1,6 +1,6 @@
 import type { Team } from '../../domain/catalog/team.js';
 import { validName } from '../../domain/catalog/validate.js';
-import { ConflictError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Executor } from '../../store/database.js';
 import { getTeam, insertTeam, listTeams as queryTeams, updateTeam as saveTeam } from '../../store/repositories/teams.js';
@@ -8,6 +8,7 @@ import { listUsersByIds } from '../../store/repositories/users.js';
 import type { Deps } from '../deps.js';
 import { decodeCursor, pageOf, type Page } from '../pagination.js';
 import { authorize, type Principal } from '../principal.js';
+import { insertUnique } from './unique-name.js';
 
 export interface TeamInput {
   name: string;
@@ -67,19 +68,4 @@ export async function listTeams(deps: Deps, query: { cursor?: string; limit?: nu
   const limit = query.limit ?? 100;
   const rows = await queryTeams(deps.db, { afterName: query.cursor ? decodeCursor(query.cursor, { name: 'string' }).name : undefined, limit: limit + 1 });
   return pageOf(rows, limit, (last) => ({ name: last.name }));
-}
-
-/** Names are unique; the database is the judge, so two racing creates cannot both win. */
-export async function insertUnique(write: () => Promise<void>, message: string): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(message, 'resource.name_taken');
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
