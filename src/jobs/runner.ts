@@ -49,6 +49,7 @@ export class JobRunner {
   private readonly database: JobDatabase;
   private readonly clock: Clock;
   private readonly handlers: JobHandlerMap;
+  private readonly kinds: string[];
   private readonly logger: Logger | undefined;
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
@@ -63,6 +64,7 @@ export class JobRunner {
     this.database = options.database;
     this.clock = options.clock;
     this.handlers = options.handlers;
+    this.kinds = Object.keys(options.handlers);
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.logger = options.logger?.child({ component: 'jobs', workerId: this.workerId });
     this.pollIntervalMs = positive('pollIntervalMs', options.pollIntervalMs ?? 1_000);
@@ -133,6 +135,7 @@ export class JobRunner {
         now: this.clock.now(),
         leaseMs: this.leaseMs,
         limit: this.batchSize,
+        kinds: this.kinds,
       });
       if (!jobs.length) break;
       await Promise.all(jobs.map((job) => this.runJob(job)));

@@ -252,21 +252,23 @@ describe.each(engines)('job queue on %s', (engine) => {
     expect(calls).toBe(3);
   });
 
-  it('an unknown kind fails at once with a clear last_error, without touching other jobs', async () => {
-    const r = runner({ 'test.noop': async () => undefined });
-    const unknown = await add('slack.notYetDeployed', { incidentId: 'i1' });
+  it('leaves a kind it has no handler for to a runner that has one (a rolling deploy)', async () => {
+    const older = runner({ 'test.noop': async () => undefined });
+    const newKind = await add('slack.notYetDeployed', { incidentId: 'i1' });
     const known = await add('test.noop');
-    // A kind named like an Object.prototype member is unknown too.
+    // A kind named like an Object.prototype member is not a handler either.
     const prototypeName = await add('toString');
 
-    await r.runDue();
-    expect(await job(unknown.id)).toMatchObject({
-      status: 'failed',
-      attempts: 1,
-      lastError: 'no handler is registered for job kind "slack.notYetDeployed" (see src/jobs/kinds.ts)',
-    });
-    expect((await job(prototypeName.id)).status).toBe('failed');
+    await older.runDue();
+    expect(await job(newKind.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await job(prototypeName.id)).status).toBe('pending');
     expect((await job(known.id)).status).toBe('succeeded');
+
+    const handled: string[] = [];
+    const newer = runner({ 'slack.notYetDeployed': async (p: { incidentId: string }) => void handled.push(p.incidentId) });
+    await newer.runDue();
+    expect(handled).toEqual(['i1']);
+    expect(await job(newKind.id)).toMatchObject({ status: 'succeeded', attempts: 1 });
   });
 
   it('recovers a job whose worker was killed mid-run once its lease expires', async () => {

@@ -73,6 +73,8 @@ export interface ClaimInput {
   now: Date;
   leaseMs: number;
   limit: number;
+  /** Only these kinds: during a rolling deploy an older instance leaves newer kinds alone. */
+  kinds?: readonly string[];
 }
 
 /**
@@ -83,6 +85,7 @@ export interface ClaimInput {
  * Returns the claimed jobs oldest first.
  */
 export async function claimDueJobs(db: Executor, engine: Engine, input: ClaimInput): Promise<Job[]> {
+  if (input.kinds?.length === 0) return [];
   const now = input.now.toISOString();
   const rows = await db
     .updateTable('jobs')
@@ -98,6 +101,7 @@ export async function claimDueJobs(db: Executor, engine: Engine, input: ClaimInp
         .select('id')
         .where('status', '=', 'pending')
         .where('run_at', '<=', now)
+        .$if(input.kinds !== undefined, (qb) => qb.where('kind', 'in', input.kinds!))
         .orderBy('run_at')
         .orderBy('id')
         .limit(input.limit)
