@@ -62,7 +62,7 @@ export async function createTestDatabase(engine: Engine, options: { migrate?: bo
     };
   }
   const handle = openDatabase(url, { poolSize: 4 });
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  if (options.migrate !== false) await migrateWithRetry(handle);
   return {
     ...handle,
     url,
@@ -71,4 +71,21 @@ export async function createTestDatabase(engine: Engine, options: { migrate?: bo
       await dropStorage();
     },
   };
+}
+
+/**
+ * Kysely's migrator introspects every schema of the database; while a parallel test file
+ * drops its own schema, that query can fail with "schema ... does not exist". Only tests
+ * create and drop schemas concurrently, so only they retry.
+ */
+async function migrateWithRetry(handle: DatabaseHandle, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle.db);
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !/does not exist/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
