@@ -23,8 +23,14 @@ export async function withDatabase<T>(
   }
 }
 
-/** The use cases' dependencies. The settings file is read before the database is opened. */
+/**
+ * The use cases' dependencies. The settings file is read before the database is opened.
+ * With Slack configured (as for `serve`), an incident declared here gets its channel: the
+ * use case enqueues the Slack jobs and the server's job runner carries them out.
+ */
 export async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
-  const settings = loadSettings(readEnvironment().settingsFile);
-  return withDatabase(({ db, engine }) => run({ db, engine, clock: systemClock, settings }));
+  const env = readEnvironment();
+  const settings = loadSettings(env.settingsFile);
+  const slack = Boolean(env.slack.botToken || (env.slack.clientId && env.slack.clientSecret));
+  return withDatabase(({ db, engine }) => run({ db, engine, clock: systemClock, settings, integrations: { slack } }));
 }

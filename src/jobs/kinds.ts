@@ -1,7 +1,14 @@
+import { announceIncidentHandler, type AnnounceIncidentPayload } from '../slack/automation/announce-incident.js';
+import { slackAutomation } from '../slack/automation/automation.js';
+import { createChannelHandler, type CreateChannelPayload } from '../slack/automation/create-channel.js';
+import { inviteRespondersHandler, type InviteRespondersPayload } from '../slack/automation/invite-responders.js';
+import { postUpdateHandler, type PostUpdatePayload } from '../slack/automation/post-update.js';
+import { syncChannelHandler, type SyncChannelPayload } from '../slack/automation/sync-channel.js';
 import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
+import { captureMessage, type CaptureMessagePayload } from './handlers/slack-capture-message.js';
 
 /**
  * The one list of job kinds. To add a kind (`area.verbObject`):
@@ -13,6 +20,13 @@ import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finis
  */
 export interface JobPayloads {
   'jobs.purgeFinished': PurgeFinishedPayload;
+  'slack.captureMessage': CaptureMessagePayload;
+  // Incident channel automation (src/slack/automation), enqueued by the incident use cases.
+  'slack.createChannel': CreateChannelPayload;
+  'slack.inviteResponders': InviteRespondersPayload;
+  'slack.syncChannel': SyncChannelPayload;
+  'slack.announceIncident': AnnounceIncidentPayload;
+  'slack.postUpdate': PostUpdatePayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -27,8 +41,15 @@ export interface JobDeps {
   slack?: SlackRuntime;
 }
 
-export function createJobHandlers(_jobDeps: JobDeps): JobHandlers {
+export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
+  const slack = slackAutomation(jobDeps);
   return {
     'jobs.purgeFinished': purgeFinished,
+    'slack.captureMessage': captureMessage(jobDeps),
+    'slack.createChannel': createChannelHandler(slack),
+    'slack.inviteResponders': inviteRespondersHandler(slack),
+    'slack.syncChannel': syncChannelHandler(slack),
+    'slack.announceIncident': announceIncidentHandler(slack),
+    'slack.postUpdate': postUpdateHandler(slack),
   };
 }

@@ -10,7 +10,7 @@ import { SecretBox } from '../../src/security/secret-box.js';
 import { SlackRuntime } from '../../src/slack/runtime.js';
 import type { Engine } from '../../src/store/database.js';
 import type { Deps } from '../../src/usecases/deps.js';
-import { startSlackEmulator, type SlackEmulator } from '../slack-emulator/index.js';
+import { startSlackEmulator, type SlackEmulator, type SlackEmulatorOptions } from '../slack-emulator/index.js';
 import { ADMIN_TOKEN } from './app.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
@@ -49,9 +49,15 @@ export interface SlackTestApp {
  */
 export async function startSlackTestApp(
   engine: Engine,
-  options: { strategy?: 'bot' | 'user' | 'auto'; adminToken?: boolean; slackSettings?: Partial<Settings['slack']> } = {},
+  options: {
+    strategy?: 'bot' | 'user' | 'auto';
+    adminToken?: boolean;
+    slackSettings?: Partial<Settings['slack']>;
+    /** Passed to the emulator, e.g. `oauth` client credentials and redirect URI to enforce. */
+    emulator?: SlackEmulatorOptions;
+  } = {},
 ): Promise<SlackTestApp> {
-  const emulator = await startSlackEmulator();
+  const emulator = await startSlackEmulator(options.emulator);
   const ws = emulator.workspace;
   const owner = ws.addUser({ name: 'olivia', real_name: 'Olivia Owner', kind: 'primary_owner' });
   const admin = ws.addUser({ name: 'adam', real_name: 'Adam Admin', kind: 'admin' });

@@ -9,10 +9,11 @@ export type TimelineDraft =
   | { kind: 'note'; payload: { body: string } }
   | { kind: 'status_update'; payload: { body: string; status: string } }
   // Written by the Slack adapter's jobs: every step of the channel automation, failures included.
-  | { kind: 'slack.channel_created'; payload: { channelId: string; channelName: string } }
+  | { kind: 'slack.channel_created'; payload: { channelId: string; channelName: string; via: 'bot' | 'admin'; adopted: boolean } }
   | { kind: 'slack.invited'; payload: { slackUserIds: string[]; via: 'bot' | 'admin' } }
   | { kind: 'slack.invite_skipped'; payload: { slackUserId: string; reason: string; detail: string } }
   | { kind: 'slack.step_failed'; payload: { step: string; error: string; willRetry: boolean } }
+  | { kind: 'slack.posted'; payload: { channelId: string; message: 'summary' | 'announcement' | 'resolution' } }
   | { kind: 'slack.message_captured'; payload: { body: string; author: string; authorSlackId: string; permalink: string | null; ts: string } };
 
 export type TimelineKind = TimelineDraft['kind'];

@@ -1,14 +1,17 @@
 import type { Executor } from '../../store/database.js';
 import { deleteFinishedBefore } from '../../store/repositories/jobs.js';
+import { purgeDeliveries } from '../../store/repositories/slack.js';
 import type { JobHandler } from '../handler.js';
 import { enqueue } from '../queue.js';
 
-/** `jobs.purgeFinished`: keeps the jobs table small. Runs daily, re-enqueueing itself. */
+/** `jobs.purgeFinished`: keeps the jobs table (and Slack's delivery ids) small. Runs daily, re-enqueueing itself. */
 export type PurgeFinishedPayload = Record<string, never>;
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
 export const KEEP_SUCCEEDED_MS = 7 * DAY_MS;
 export const KEEP_FAILED_MS = 30 * DAY_MS;
+/** Slack retries a delivery for about 5 minutes; a day of event ids recognises every retry. */
+export const KEEP_SLACK_DELIVERIES_MS = DAY_MS;
 /** Daily run time, UTC: a quiet hour in most places. */
 export const PURGE_HOUR_UTC = 3;
 const BATCH = 1_000;
@@ -20,7 +23,8 @@ export const purgeFinished: JobHandler<PurgeFinishedPayload> = async (_payload, 
   const db = ctx.database.db;
   const succeeded = await deleteAll(db, 'succeeded', new Date(ctx.now.getTime() - KEEP_SUCCEEDED_MS));
   const failed = await deleteAll(db, 'failed', new Date(ctx.now.getTime() - KEEP_FAILED_MS));
-  ctx.logger?.info({ succeeded, failed }, 'purged finished jobs');
+  const slackDeliveries = await purgeDeliveries(db, new Date(ctx.now.getTime() - KEEP_SLACK_DELIVERIES_MS).toISOString());
+  ctx.logger?.info({ succeeded, failed, slackDeliveries }, 'purged finished jobs');
 };
 
 /** Deletes in small batches: on SQLite one long delete would hold the only write lock. */

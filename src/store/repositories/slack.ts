@@ -122,6 +122,11 @@ export async function recordDelivery(tx: Executor, eventId: string, at: string):
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Forgets a delivery whose processing failed, so that Slack's retry of it is processed. */
+export async function forgetDelivery(tx: Executor, eventId: string): Promise<void> {
+  await tx.deleteFrom('slack_deliveries').where('event_id', '=', eventId).execute();
+}
+
 export async function purgeDeliveries(tx: Executor, before: string): Promise<number> {
   const result = await tx.deleteFrom('slack_deliveries').where('received_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);

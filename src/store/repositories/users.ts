@@ -56,6 +56,12 @@ export async function findUserByEmail(tx: Executor, email: string): Promise<(Use
   return row && { ...toUser(row), passwordHash: row.password_hash };
 }
 
+/** People are matched to Slack by their Slack user id. */
+export async function findUserBySlackUserId(tx: Executor, slackUserId: string): Promise<User | undefined> {
+  const row = await tx.selectFrom('users').selectAll().where('slack_user_id', '=', slackUserId).executeTakeFirst();
+  return row && toUser(row);
+}
+
 export async function listUsersByIds(tx: Executor, ids: readonly string[]): Promise<User[]> {
   if (!ids.length) return [];
   const rows = await tx.selectFrom('users').selectAll().where('id', 'in', [...new Set(ids)]).execute();

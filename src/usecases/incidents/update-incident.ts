@@ -2,6 +2,7 @@ import { changeIncident, type IncidentChange } from '../../domain/incidents/chan
 import { updateIncident as saveIncident } from '../../store/repositories/incidents.js';
 import { appendEvents } from '../../store/repositories/timeline.js';
 import type { Deps } from '../deps.js';
+import { enqueueChangeJobs } from '../slack/enqueue-slack-jobs.js';
 import { authorize, type Principal } from '../principal.js';
 import { findIncidentForUpdate } from './find-incident.js';
 import { viewIncident, type IncidentView } from './incident-view.js';
@@ -29,7 +30,8 @@ export async function updateIncident(
     const { incident, timeline } = changeIncident(current, change, { severities: deps.settings.severities, now });
     if (timeline.length) {
       await saveIncident(tx, incident, current);
-      await appendEvents(tx, incident.id, timeline, principal.actor, now);
+      const events = await appendEvents(tx, incident.id, timeline, principal.actor, now);
+      await enqueueChangeJobs(tx, deps, incident, events);
     }
     return viewIncident(tx, incident);
   });

@@ -1,0 +1,27 @@
+import { INCIDENT_STATUSES } from '../../domain/incidents/status.js';
+
+export function helpText(commandName: string, severities: readonly string[]): string {
+  const c = commandName;
+  return [
+    `*${c}*: run an incident from Slack`,
+    `• \`${c} declare [title]\`: declare an incident (opens a form)`,
+    `• \`${c} status <${INCIDENT_STATUSES.join('|')}>\``,
+    `• \`${c} sev <${severities.join('|')}>\``,
+    `• \`${c} role <commander|comms|scribe> @person\``,
+    `• \`${c} update <text>\`: a status update for everyone following the incident`,
+    `• \`${c} resolve\``,
+    `• \`${c} help\``,
+    `In an incident's channel these act on its incident; elsewhere name it: \`${c} status INC-12 monitoring\`.`,
+  ].join('\n');
+}
+
+/** Slack's own answer here would be a generic failure; this one says where the command works. */
+export function notHereText(commandName: string, commandChannels: readonly string[]): string {
+  const places = [...commandChannels.map((id) => `<#${id}>`), "an incident's own channel"];
+  const where = places.length === 1 ? places[0] : `${places.slice(0, -1).join(', ')} or ${places.at(-1)}`;
+  return `:no_entry: \`${commandName}\` does not work in this channel. Use it in ${where}.`;
+}
+
+export function noIncidentText(commandName: string, verb: string): string {
+  return `Run \`${commandName} ${verb}\` in an incident's channel, or name the incident: \`${commandName} ${verb} INC-12 …\`.`;
+}
