@@ -10,6 +10,7 @@ import { createJobHandlers } from './jobs/kinds.js';
 import { JobRunner } from './jobs/runner.js';
 import { SecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
+import { slackRoutes } from './slack/mount.js';
 import { SlackRuntime, slackConfigured } from './slack/runtime.js';
 import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -69,6 +70,7 @@ export async function startApp(
     logger: options.logger,
     webRoot: options.webRoot ?? WEB_ROOT,
     slack,
+    mounts: slack ? [slackRoutes(deps, slack)] : [],
   });
   await server.listen({ host: env.host, port: env.port });
   if (options.runJobs !== false) runner.start();

@@ -6,8 +6,8 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
+import type { SlackConnection } from '../usecases/slack-install/read-slack-status.js';
 import { registerAuthentication } from './auth.js';
 import { registerMetrics } from './metrics.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
@@ -17,6 +17,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { VERSION, metaRoutes } from './routes/meta.js';
 import type { App, RouteModule } from './routes/route-types.js';
 import { sessionRoutes, tokenRoutes } from './routes/session.js';
+import { slackSettingsRoutes } from './routes/slack-settings.js';
 import { validatorCompiler } from './validation.js';
 
 export interface ServerOptions {
@@ -26,8 +27,13 @@ export interface ServerOptions {
   /** The built web app (dist/web); absent in API-only test runs. */
   webRoot?: string;
   bodyLimit?: number;
-  /** Present when Slack is configured: mounts /slack/events and the OAuth install routes. */
-  slack?: SlackRuntime;
+  /** Present when Slack is configured: the settings API reports on it. */
+  slack?: SlackConnection;
+  /**
+   * Other adapters' routes on this server (the Slack receiver and installer), handed in by
+   * the composition root so that the HTTP adapter never imports another adapter.
+   */
+  mounts?: ReadonlyArray<(app: FastifyInstance) => void>;
 }
 
 export const BODY_LIMIT = 256 * 1024;
@@ -70,8 +76,10 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     serviceRoutes,
     tokenRoutes,
     sessionRoutes(options.secureCookies),
+    slackSettingsRoutes(options.slack),
   ];
   for (const register of routes) register(app, deps);
+  for (const mount of options.mounts ?? []) mount(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebApp(app, options.webRoot);

@@ -7,6 +7,7 @@ import { buildServer } from '../../src/http/server.js';
 import { createJobHandlers } from '../../src/jobs/kinds.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import { SecretBox } from '../../src/security/secret-box.js';
+import { slackRoutes } from '../../src/slack/mount.js';
 import { SlackRuntime } from '../../src/slack/runtime.js';
 import type { Engine } from '../../src/store/database.js';
 import type { Deps } from '../../src/usecases/deps.js';
@@ -88,7 +89,7 @@ export async function startSlackTestApp(
   };
   const runtime = new SlackRuntime(database.db, env, new SecretBox(SECRET_KEY));
   const runner = new JobRunner({ database, clock, handlers: createJobHandlers({ deps, slack: runtime }) });
-  const server = await buildServer(deps, { adminToken: ADMIN_TOKEN, secureCookies: false, logger: false, slack: runtime });
+  const server = await buildServer(deps, { adminToken: ADMIN_TOKEN, secureCookies: false, logger: false, slack: runtime, mounts: [slackRoutes(deps, runtime)] });
   await server.ready();
 
   return {

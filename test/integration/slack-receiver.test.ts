@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
+import { slackRoutes } from '../../src/slack/mount.js';
 import { scheduleHousekeeping } from '../../src/jobs/handlers/purge-finished.js';
 import { SlackRuntime } from '../../src/slack/runtime.js';
 import { decodeJson } from '../../src/store/json.js';
@@ -243,7 +244,8 @@ describe.each(engines)('Socket Mode (SLACK_APP_TOKEN set) on %s', (engine) => {
     t = await startSlackTestApp(engine);
     peer = await startSocketModePeer(t.emulator.url);
     const env = { ...t.runtime.env, appToken: 'xapp-1-A0EMULATOR-1-test', apiUrl: peer.apiUrl };
-    server = await buildServer(t.deps, { adminToken: undefined, secureCookies: false, logger: false, slack: new SlackRuntime(t.deps.db, env, t.runtime.box) });
+    const runtime = new SlackRuntime(t.deps.db, env, t.runtime.box);
+    server = await buildServer(t.deps, { adminToken: undefined, secureCookies: false, logger: false, slack: runtime, mounts: [slackRoutes(t.deps, runtime)] });
     await server.ready();
     await peer.connected;
   });

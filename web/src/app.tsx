@@ -11,6 +11,7 @@ import { DeclarePage } from './pages/declare-page.js';
 import { IncidentListPage } from './pages/incident-list-page.js';
 import { IncidentPage } from './pages/incident-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { SettingsPage } from './pages/settings-page.js';
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -72,6 +73,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <DeclarePage />;
     case 'incident':
       return <IncidentPage key={route.ref.toUpperCase()} reference={route.ref} user={user} />;
+    case 'settings':
+      return <SettingsPage />;
     default:
       return <NotFound />;
   }

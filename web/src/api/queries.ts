@@ -9,6 +9,7 @@ import type {
   Page,
   Service,
   Session,
+  SlackStatus,
   TimelineEvent,
   User,
 } from './types.js';
@@ -22,6 +23,7 @@ export const keys = {
   incidentList: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
   incident: (ref: string) => ['incident', ref.toUpperCase()] as const,
   timeline: (ref: string) => ['incident', ref.toUpperCase(), 'timeline'] as const,
+  slackStatus: ['slack', 'status'] as const,
 };
 
 export function useSession() {
@@ -176,4 +178,8 @@ export function useDeclareIncident() {
       void client.invalidateQueries({ queryKey: keys.incidents });
     },
   });
+}
+
+export function useSlackStatus() {
+  return useQuery({ queryKey: keys.slackStatus, queryFn: () => api<SlackStatus>('GET', '/slack/status'), staleTime: 30_000 });
 }

@@ -113,3 +113,23 @@ export interface Declaration {
   summary?: string;
   services?: string[];
 }
+
+export type SlackTokenSource = 'installation' | 'environment';
+export type SlackTokenMode = 'none' | 'bot' | 'bot_and_admin' | 'admin';
+
+/** GET /api/v1/slack/status (admins): which Slack tokens are in force, never the tokens. */
+export interface SlackStatus {
+  configured: boolean;
+  install: { available: boolean; path: string; missing: string[]; installers: string[] };
+  strategy: 'bot' | 'user' | 'auto';
+  mode: SlackTokenMode;
+  guestsInvitable: boolean;
+  missingAdminToken: boolean;
+  team: { id: string; name: string } | null;
+  bot: { source: SlackTokenSource; userId: string | null; scopes: string[] | null } | null;
+  admin: { source: SlackTokenSource; userId: string; name: string; scopes: string[] | null; verifiedAt: string | null } | null;
+  adminProblem: 'not_an_admin' | 'unverified' | null;
+  installedAt: string | null;
+  installedByUserId: string | null;
+  updatedAt: string | null;
+}

@@ -44,6 +44,11 @@ export function TopBar({ user }: { user: User }) {
           <Link to="/incidents" className={onIncidents ? 'nav-link active' : 'nav-link'} aria-current={onIncidents ? 'page' : undefined} data-testid="nav-incidents">
             {t('nav.incidents')}
           </Link>
+          {user.role === 'admin' ? (
+            <Link to="/settings" className={pathname === '/settings' ? 'nav-link active' : 'nav-link'} aria-current={pathname === '/settings' ? 'page' : undefined} data-testid="nav-settings">
+              {t('nav.settings')}
+            </Link>
+          ) : null}
         </nav>
         <div className="topbar-right">
           <Link to="/incidents/new" className="btn btn-danger btn-small" data-testid="nav-declare">

@@ -10,7 +10,8 @@ describe('matchRoute', () => {
     ['/incidents/new', { name: 'declare' }],
     ['/incidents/INC-12', { name: 'incident', ref: 'INC-12' }],
     ['/incidents/INC-12/extra', { name: 'notFound' }],
-    ['/settings', { name: 'notFound' }],
+    ['/settings', { name: 'settings' }],
+    ['/settings/slack', { name: 'notFound' }],
   ])('%s', (path, want) => {
     expect(matchRoute(path)).toEqual(want);
   });

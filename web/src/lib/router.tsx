@@ -40,6 +40,7 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'declare' }
   | { name: 'incident'; ref: string }
+  | { name: 'settings' }
   | { name: 'root' }
   | { name: 'notFound' };
 
@@ -49,6 +50,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/incidents') return { name: 'incidents' };
   if (path === '/incidents/new') return { name: 'declare' };
+  if (path === '/settings') return { name: 'settings' };
   const match = /^\/incidents\/([^/]+)$/.exec(path);
   if (match?.[1]) return { name: 'incident', ref: decodeURIComponent(match[1]) };
   return { name: 'notFound' };
