@@ -9,6 +9,9 @@ import { LIST_REQUESTS, measureList } from './lib/list.js';
 import { printReport, type BenchResults, type EngineResult } from './lib/report.js';
 import { SEED_COUNT, seedIncidents } from './lib/seed.js';
 import { startBareFastify, startHikeshi, type Spawned } from './lib/server.js';
+import {
+  ACK_DURATION_S, ACK_IDLE_PER_VERB, ACK_RATE, ACK_WARMUP_S, DECLARATIONS, QUIET_MS, SLACK_ENABLED, SLACK_LATENCY_MS, SLACK_USERS, measureSlack,
+} from './lib/slack.js';
 import { START_RUNS, measureStartup } from './lib/startup.js';
 
 const began = performance.now();
@@ -39,7 +42,14 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     const startup = await measureStartup(database.url);
     progress(`${engine}: incident create throughput (${CREATE_DURATION_S} s)`);
     const create = await withServer(() => startHikeshi(database.url), (server) => measureCreate(server.url));
-    return { engine, seed, list, startup, create };
+    if (!SLACK_ENABLED) return { engine, seed, list, startup, create, slackSkipped: 'BENCH_SLACK=0' };
+    progress(`${engine}: Slack (emulator in this process, server with SLACK_API_URL pointing at it)`);
+    try {
+      const slack = await measureSlack(database.url, (message) => progress(`${engine}: ${message}`));
+      return { engine, seed, list, startup, create, slack };
+    } catch (error) {
+      return { engine, seed, list, startup, create, slackSkipped: `failed: ${(error as Error).stack ?? error}` };
+    }
   } finally {
     await database.drop();
   }
@@ -69,10 +79,22 @@ const results: BenchResults = {
     loadAverageAtStart,
   },
   method: {
-    loadGenerator: 'autocannon 9 (create) and fetch (list) run inside the bench process; each server is a child process on the same machine',
+    loadGenerator:
+      'autocannon 9 (create), fetch (list) and node:http (Slack) run inside the bench process, as does the Slack emulator; each server is a child process on the same machine',
     create: { connections: CREATE_CONNECTIONS, durationS: CREATE_DURATION_S, body: { title: '決済APIの遅延' } },
     list: { incidents: SEED_COUNT, sequentialRequests: LIST_REQUESTS, limit: 50 },
     startup: { runs: START_RUNS, rssAfterIdleMs: 2000 },
+    slack: {
+      database: 'the seeded database of the engine, after the create run',
+      emulatorLatencyMs: SLACK_LATENCY_MS,
+      users: SLACK_USERS,
+      declarations: DECLARATIONS,
+      quietMsAfterReady: QUIET_MS,
+      ackRate: ACK_RATE,
+      ackDurationS: ACK_DURATION_S,
+      ackWarmupS: ACK_WARMUP_S,
+      ackIdleRequestsPerVerb: ACK_IDLE_PER_VERB,
+    },
   },
   budgets: {
     create: 'none in DESIGN.md; ratio to bare Fastify',
@@ -80,6 +102,9 @@ const results: BenchResults = {
     startS: 1.5,
     idleRssMb: 150,
     initialJsGzipKb: 200,
+    slackAckP99Ms: 100,
+    slackAckRate: 200,
+    declareToChannelReady: 'none in DESIGN.md',
   },
   bareFastify: bare,
   engines,

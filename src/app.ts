@@ -62,6 +62,9 @@ export async function startApp(
     database: handle,
     clock: deps.clock,
     handlers: createJobHandlers({ deps, slack }),
+    // Side effects people wait for (the incident channel) start within a quarter second;
+    // an idle poll is one indexed query.
+    pollIntervalMs: 250,
     logger: options.logger || undefined,
   });
   const server = await buildServer(deps, {

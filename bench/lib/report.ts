@@ -2,6 +2,7 @@ import type { Engine } from '../../src/store/database.js';
 import type { BundleResult } from './bundle.js';
 import type { ThroughputResult } from './create.js';
 import type { LatencyResult } from './list.js';
+import type { SlackResult } from './slack.js';
 import type { StartupResult } from './startup.js';
 import { int, ms, table } from './table.js';
 
@@ -12,6 +13,9 @@ export interface EngineResult {
   list?: LatencyResult[];
   startup?: StartupResult;
   create?: ThroughputResult;
+  slack?: SlackResult;
+  /** Why the Slack figures are missing (BENCH_SLACK=0, or the failure). */
+  slackSkipped?: string;
 }
 
 export interface BenchResults {
@@ -22,8 +26,28 @@ export interface BenchResults {
     create: { connections: number; durationS: number; body: unknown };
     list: { incidents: number; sequentialRequests: number; limit: number };
     startup: { runs: number; rssAfterIdleMs: number };
+    slack: {
+      database: string;
+      emulatorLatencyMs: number;
+      users: number;
+      declarations: number;
+      quietMsAfterReady: number;
+      ackRate: number;
+      ackDurationS: number;
+      ackWarmupS: number;
+      ackIdleRequestsPerVerb: number;
+    };
   };
-  budgets: { create: string; listP99Ms: number; startS: number; idleRssMb: number; initialJsGzipKb: number };
+  budgets: {
+    create: string;
+    listP99Ms: number;
+    startS: number;
+    idleRssMb: number;
+    initialJsGzipKb: number;
+    slackAckP99Ms: number;
+    slackAckRate: number;
+    declareToChannelReady: string;
+  };
   bareFastify: ThroughputResult;
   engines: EngineResult[];
   webBundle: BundleResult;
@@ -109,5 +133,89 @@ export function printReport(r: BenchResults): void {
         )
       : '  not built (dist/web/index.html absent)',
   );
+  out.push(...slackReport(r, ran));
   console.log(out.join('\n'));
+}
+
+function slackReport(r: BenchResults, ran: EngineResult[]): string[] {
+  const out: string[] = [];
+  const s = r.method.slack;
+  const done = ran.filter((e) => e.slack);
+  const budget = `p99 <= ${r.budgets.slackAckP99Ms} ms at ${r.budgets.slackAckRate}/s`;
+  out.push(
+    '',
+    `5. Slack command acknowledgement: signed /incident commands to POST /slack/events, open loop ${s.ackRate}/s for ${s.ackDurationS} s ` +
+      `(after ${s.ackWarmupS} s of warm-up), latency from each request's scheduled send time to its answer`,
+  );
+  for (const e of ran.filter((e) => e.slackSkipped)) out.push(`  NOTE: ${NAMES[e.engine]} Slack figures skipped: ${e.slackSkipped}`);
+  if (!done.length) return out;
+  out.push(
+    table(
+      ['server', 'sent', 'answered/s', 'p50', 'p99', 'max', 'non-2xx', 'wrong answer', 'server CPU', 'budget'],
+      done.map((e) => {
+        const a = e.slack!.ack;
+        return [
+          `Hikeshi, ${NAMES[e.engine]}`, int(a.sent), int(a.answeredPerSec), ms(a.p50Ms), ms(a.p99Ms), ms(a.maxMs), int(a.non2xx + a.errors),
+          int(a.unexpected), a.serverCpuPercent === undefined ? 'n/a' : `${Math.round(a.serverCpuPercent)}% of a core`, budget,
+        ];
+      }),
+      [0, 9],
+    ),
+  );
+  const verbs = done[0]!.slack!.ack.byVerb;
+  out.push(
+    table(
+      ['command (share)', ...done.flatMap((e) => [`${NAMES[e.engine]} idle p50`, 'loaded p50', 'p99'])],
+      verbs.map((v, i) => [
+        `${v.verb} (${Math.round(v.share * 100)}%)`,
+        ...done.flatMap((e) => {
+          const b = e.slack!.ack.byVerb[i]!;
+          return [ms(b.idleP50Ms), ms(b.loadedP50Ms), ms(b.loadedP99Ms)];
+        }),
+      ]),
+    ),
+  );
+  const a0 = done[0]!.slack!.ack;
+  out.push(
+    `  Commands in the ${a0.channels} incident channels of section 6, from ${s.users} Slack users; sev and status alternate SEV2/SEV3 and ` +
+      `investigating/identified so most of them change something. idle = ${s.ackIdleRequestsPerVerb} sequential requests per command before the load.`,
+    `  Pre-warmed: each user sent one command first (${done.map((e) => `${NAMES[e.engine]} ${e.slack!.ack.prewarm.seconds.toFixed(1)} s, ` +
+      `${e.slack!.ack.prewarm.usersInfoCalls} users.info`).join('; ')}): a first-seen user's command waits for users.info.`,
+    `  Slack emulator answers after ${s.emulatorLatencyMs} ms, no rate limits; during the measured window the job runner made ` +
+      `${done.map((e) => `${int(e.slack!.ack.slackCallsDuring)} Web API calls, ${int(e.slack!.ack.slackCallsFailedDuring)} not ok (${NAMES[e.engine]})`).join('; ')}, for the echoes and syncs these commands enqueue. ` +
+      `Generator lateness (included above) p99/max: ${done.map((e) => `${NAMES[e.engine]} ${ms(e.slack!.ack.sendLagP99Ms)} / ${ms(e.slack!.ack.sendLagMaxMs)}`).join(', ')}; ` +
+      `load average when the loop began: ${done.map((e) => `${NAMES[e.engine]} ${e.slack!.ack.loadAverageAtStart.toFixed(2)}`).join(', ')}.`,
+  );
+  for (const e of done.filter((e) => e.slack!.ack.sendLagP99Ms > 20)) {
+    out.push(`  WARNING: ${NAMES[e.engine]}: the bench process itself sent late (p99 ${ms(e.slack!.ack.sendLagP99Ms)}): the machine was busy; these latencies are not the server's alone.`);
+  }
+  for (const e of done.filter((e) => e.slack!.ack.unexpectedSample)) out.push(`  ${NAMES[e.engine]}, first wrong answer: ${e.slack!.ack.unexpectedSample}`);
+
+  out.push(
+    '',
+    `6. Declare to channel ready: POST /api/v1/incidents, then the emulator's workspace polled until the channel exists with the bot and ` +
+      `the default responders in it and the summary message is posted; Slack ${s.emulatorLatencyMs} ms per call, ${s.declarations} declarations one after another`,
+  );
+  out.push(
+    table(
+      ['server', 'ready p50', 'max', 'POST -> 1st Slack call p50', 'max', 'Slack part p50', 'announced p50', 'Slack calls each', 'failed', 'budget'],
+      done.map((e) => {
+        const d = e.slack!.declare;
+        const later = d.calls.slice(1);
+        const calls = later.length && later.every((n) => n === later[0]) ? `${d.calls[0]} first, then ${later[0]}` : d.calls.join(' ');
+        return [
+          `Hikeshi, ${NAMES[e.engine]}`, ms(d.readyMsMedian), ms(d.readyMsMax), ms(d.firstCallMsMedian), ms(d.firstCallMsMax),
+          ms(d.slackWorkMsMedian), ms(d.announcedMsMedian), calls, int(d.failed), r.budgets.declareToChannelReady,
+        ];
+      }),
+      [0, 9],
+    ),
+  );
+  const d0 = done[0]!.slack!.declare;
+  out.push(
+    `  Calls of the last declaration: ${Object.entries(d0.methods).map(([m, n]) => (n > 1 ? `${m} x${n}` : m)).join(', ')}. ` +
+      `The first declaration after start adds auth.test and one users.info per responder (cached). ` +
+      `Counted until no call for ${s.quietMsAfterReady} ms; the job runner polls the queue once a second.`,
+  );
+  return out;
 }

@@ -4,6 +4,8 @@ import { freePort } from '../../test/helpers/server-process.js';
 import { sleep } from './stats.js';
 
 export const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+/** USER_HZ: 100 on every Linux build Node runs on. */
+const CLOCK_TICKS_PER_S = 100;
 
 export interface Spawned {
   url: string;
@@ -12,12 +14,16 @@ export interface Spawned {
   startMs: number;
   /** Resident set size now, in MB (Linux /proc only). */
   rssMb(): number | undefined;
+  /** CPU time (user + system) the process has used so far, in ms (Linux /proc only). */
+  cpuMs(): number | undefined;
+  /** What the process wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** The built Hikeshi server (`node bin/hikeshi.js serve`). */
-export function startHikeshi(databaseUrl: string): Promise<Spawned> {
-  return startChild(['bin/hikeshi.js', 'serve'], { DATABASE_URL: databaseUrl, HIKESHI_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn' });
+/** The built Hikeshi server (`node bin/hikeshi.js serve`); `env` adds to or overrides its environment. */
+export function startHikeshi(databaseUrl: string, env: Record<string, string> = {}): Promise<Spawned> {
+  return startChild(['bin/hikeshi.js', 'serve'], { DATABASE_URL: databaseUrl, HIKESHI_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn', ...env });
 }
 
 /** A bare Fastify route in a child process: the reference for HTTP overhead. */
@@ -63,6 +69,16 @@ async function startChild(args: string[], env: Record<string, string>): Promise<
         return undefined;
       }
     },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" that ends the command name.
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+      } catch {
+        return undefined;
+      }
+    },
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
