@@ -62,3 +62,26 @@ export class InvalidTransitionError extends HikeshiError {
     );
   }
 }
+
+/** One problem of an uploaded file, located by its line (a spreadsheet rota's row). */
+export interface LineProblem {
+  line: number;
+  code: string;
+  column?: string;
+  value?: string;
+  message: string;
+}
+
+/**
+ * A file refused as a whole (a required column missing, an unclosed quote, nothing usable):
+ * nothing was changed. `problems` lists every line-numbered problem found.
+ */
+export class RotaRefusedError extends HikeshiError {
+  readonly code = 'oncall.rota_refused';
+  constructor(
+    message: string,
+    readonly problems: readonly LineProblem[],
+  ) {
+    super(message);
+  }
+}

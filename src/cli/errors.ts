@@ -1,9 +1,10 @@
 import { SettingsError } from '../config/settings.js';
-import { HikeshiError, ValidationError } from '../errors.js';
+import { HikeshiError, RotaRefusedError, ValidationError } from '../errors.js';
 import { UsageError } from './args.js';
 import type { Command } from './command.js';
 import { groupUsage, TOP_USAGE, usageLine } from './help.js';
 import type { Io } from './io.js';
+import { lineProblems } from './present/line-problems.js';
 
 export const EXIT_OK = 0;
 /** The request was understood and refused: validation, not found, invalid transition, conflict. */
@@ -23,6 +24,10 @@ export function reportError(error: unknown, io: Io, command?: Command): number {
           : [usageLine(subject), `hikeshi ${subject.name} --help`];
     io.err(`error: ${error.message}\nusage: ${usage}\nRun '${help}' for details.\n`);
     return EXIT_USAGE;
+  }
+  if (error instanceof RotaRefusedError) {
+    io.err(`error: ${error.message}\n${lineProblems(error.problems)}`);
+    return EXIT_FAILED;
   }
   if (error instanceof ValidationError) {
     io.err(`error: ${flagFor(error.field, command)}: ${error.reason}\n`);

@@ -6,6 +6,8 @@ import {
   HikeshiError,
   InvalidTransitionError,
   NotFoundError,
+  RotaRefusedError,
+  type LineProblem,
   UnauthenticatedError,
   ValidationError,
 } from '../errors.js';
@@ -19,6 +21,8 @@ export interface Problem {
   code: string;
   field?: string;
   allowed?: readonly string[];
+  /** A refused file's problems, each with its line. */
+  problems?: readonly LineProblem[];
 }
 
 const TITLES: Record<number, string> = {
@@ -54,6 +58,7 @@ export function toProblem(error: unknown): Problem {
 function fromHikeshiError(error: HikeshiError): Problem {
   if (error instanceof ValidationError) return problem(422, error.code, error.message, { field: error.field });
   if (error instanceof InvalidTransitionError) return problem(409, error.code, error.message, { allowed: error.allowed });
+  if (error instanceof RotaRefusedError) return problem(422, error.code, error.message, { problems: error.problems });
   if (error instanceof NotFoundError) return problem(404, error.code, error.message);
   if (error instanceof ConflictError) return problem(409, error.code, error.message);
   if (error instanceof UnauthenticatedError) return problem(401, error.code, error.message);

@@ -15,6 +15,7 @@ import { serviceRoutes, teamRoutes, userRoutes } from './routes/catalog.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { VERSION, metaRoutes } from './routes/meta.js';
+import { oncallRoutes } from './routes/oncall.js';
 import type { App, RouteModule } from './routes/route-types.js';
 import { sessionRoutes, tokenRoutes } from './routes/session.js';
 import { slackSettingsRoutes } from './routes/slack-settings.js';
@@ -74,6 +75,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     userRoutes,
     teamRoutes,
     serviceRoutes,
+    oncallRoutes,
     tokenRoutes,
     sessionRoutes(options.secureCookies),
     slackSettingsRoutes(options.slack),

@@ -151,6 +151,29 @@ export interface SlackDeliveriesTable {
   received_at: Timestamp;
 }
 
+export interface SchedulesTable {
+  id: string;
+  name: string;
+  description: string;
+  time_zone: string;
+  team_id: string | null;
+  handoff_time: string;
+  rota_columns: Json;
+  layers: Json;
+  overrides: Json;
+  revision: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  token_hash: string;
+  schedule_id: string | null;
+  user_id: string | null;
+  created_by_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -166,6 +189,8 @@ export interface Database {
   slack_installations: SlackInstallationsTable;
   incident_slack_channels: IncidentSlackChannelsTable;
   slack_deliveries: SlackDeliveriesTable;
+  schedules: SchedulesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { incidentDeclare, incidentList, incidentResolve, incidentShow, incidentUpdate } from './incident.js';
 import { migrate } from './migrate.js';
+import { oncall } from './oncall.js';
+import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './schedule.js';
 import { serve } from './serve.js';
 import { tokenCreate } from './token.js';
 import { userAdd } from './user.js';
@@ -16,4 +18,9 @@ export const commands: readonly Command[] = [
   incidentShow,
   incidentUpdate,
   incidentResolve,
+  oncall,
+  scheduleList,
+  scheduleShow,
+  scheduleCreate,
+  scheduleImport,
 ];

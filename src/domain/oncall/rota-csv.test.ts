@@ -7,7 +7,7 @@ const PEOPLE: Record<string, string> = { 'ann@example.com': 'U_ANN', U0BOB: 'U_B
 const options: RotaOptions = {
   timeZone: 'America/New_York',
   handoffTime: '09:00',
-  findPerson: (cell) => PEOPLE[cell],
+  findPerson: (cell) => (cell === 'Sam' ? { ambiguous: 2 } : PEOPLE[cell]),
 };
 const brief = (r: RotaImport) => r.shifts.map((s) => `${s.line} ${s.role} ${s.userId} ${s.start}→${s.end}`);
 const problems = (r: RotaImport) => r.problems.map((p) => `${p.line} ${p.code}${p.column ? ` ${p.column}` : ''}`);
@@ -27,6 +27,7 @@ describe('parseRotaCsv: one row per day', () => {
 
   it.each<[string, string, string[], string[], boolean]>([
     ['an unknown person is reported and the rest of the row kept', 'date,primary,secondary\n2025-06-02,Nobody,U0BOB', ['2 secondary U_BOB'], ['2 unknown_person primary'], true],
+    ['a name two people share is reported as ambiguous, not guessed', 'date,primary,secondary\n2025-06-02,Sam,U0BOB', ['2 secondary U_BOB'], ['2 ambiguous_person primary'], true],
     ['a bad date is reported with its line', 'date,primary\n2025-06-02,U0BOB\n02/06/2025,U0BOB\n2025-02-30,U0BOB', ['2 primary U_BOB'], ['3 bad_date date', '4 bad_date date'], true],
     ['the same day twice is an overlapping shift (the later line)', 'date,primary\n2025-06-02,U0BOB\n2025-06-02,Cat Doe', ['2 primary U_BOB'], ['3 overlapping_shift primary'], true],
     ['a day with no primary is reported, not silently skipped', 'date,primary,secondary\n2025-06-02,,U0BOB\n2025-06-03,Cat Doe,', ['2 secondary U_BOB', '3 primary U_CAT'], ['2 missing_person primary'], true],

@@ -25,8 +25,11 @@ export interface RotaOptions {
   timeZone: string;
   /** The schedule's `HH:mm` handoff time, for `date` rows and bare dates. */
   handoffTime: string;
-  /** Email, Slack user id or name → user id; undefined when no one matches. */
-  findPerson: (cell: string) => string | undefined;
+  /**
+   * Email, Slack user id or name → user id; undefined when no one matches, `{ ambiguous }`
+   * (how many match) when a name fits several people.
+   */
+  findPerson: (cell: string) => string | undefined | { ambiguous: number };
   /** This schedule's header names (any case) → column, on top of the standard names. */
   columns?: Record<string, RotaColumn>;
 }
@@ -43,6 +46,7 @@ export type RotaProblemCode =
   | 'end_before_start'
   | 'missing_person'
   | 'unknown_person'
+  | 'ambiguous_person'
   | 'overlapping_shift';
 
 /** Problems that make the whole file untrustworthy (`complete: false`). */
@@ -177,6 +181,11 @@ function readRow(ctx: Context, layout: Layout, row: CsvRecord, accepted: Accepte
     const userId = ctx.options.findPerson(value);
     if (userId === undefined) {
       problem({ code: 'unknown_person', column: role, value, message: `No person matches "${value}" (email, Slack user id or name)` });
+      continue;
+    }
+    if (typeof userId !== 'string') {
+      const message = `"${value}" names ${userId.ambiguous} people; write their email or Slack user id instead`;
+      problem({ code: 'ambiguous_person', column: role, value, message });
       continue;
     }
     const clash = accepted[role].find((s) => s.start < times.end && times.start < s.end);

@@ -25,6 +25,17 @@ export async function getTeam(tx: Executor, id: string): Promise<Team> {
   return (await withMembers(tx, [row]))[0]!;
 }
 
+/** Teams named by id or by exact name, as people type them; returns what matched. */
+export async function findTeamsByIdOrName(tx: Executor, keys: readonly string[]): Promise<Team[]> {
+  if (!keys.length) return [];
+  const rows = await tx
+    .selectFrom('teams')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', 'in', [...keys]), eb('name', 'in', [...keys])]))
+    .execute();
+  return withMembers(tx, rows);
+}
+
 export async function listTeams(tx: Executor, options: { afterName?: string; limit: number }): Promise<Team[]> {
   let query = tx.selectFrom('teams').selectAll();
   if (options.afterName !== undefined) query = query.where('name', '>', options.afterName);

@@ -68,6 +68,24 @@ export async function listUsersByIds(tx: Executor, ids: readonly string[]): Prom
   return rows.map(toUser);
 }
 
+/**
+ * Users any of `keys` could name: by id, email (any case), Slack user id or name (any
+ * case). The caller decides between several matches (two people may share a name).
+ */
+export async function listUsersByKeys(tx: Executor, keys: readonly string[]): Promise<User[]> {
+  const exact = [...new Set(keys.map((k) => k.trim()).filter(Boolean))];
+  if (!exact.length) return [];
+  const lower = [...new Set(exact.map((k) => k.toLowerCase()))];
+  const rows = await tx
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('id', 'in', exact), eb('email', 'in', lower), eb('slack_user_id', 'in', exact), eb(eb.fn('lower', ['name']), 'in', lower)]),
+    )
+    .execute();
+  return rows.map(toUser);
+}
+
 export async function listUsers(tx: Executor, options: { afterName?: string; afterId?: string; limit: number; role?: UserRole }): Promise<User[]> {
   let query = tx.selectFrom('users').selectAll();
   if (options.role) query = query.where('role', '=', options.role);
