@@ -4,6 +4,7 @@ import { createChannelHandler, type CreateChannelPayload } from '../slack/automa
 import { inviteRespondersHandler, type InviteRespondersPayload } from '../slack/automation/invite-responders.js';
 import { postUpdateHandler, type PostUpdatePayload } from '../slack/automation/post-update.js';
 import { syncChannelHandler, type SyncChannelPayload } from '../slack/automation/sync-channel.js';
+import { answerOncallHandler, type AnswerOncallPayload } from '../slack/oncall/answer-job.js';
 import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
@@ -27,6 +28,8 @@ export interface JobPayloads {
   'slack.syncChannel': SyncChannelPayload;
   'slack.announceIncident': AnnounceIncidentPayload;
   'slack.postUpdate': PostUpdatePayload;
+  // `@Hikeshi oncall` answered in the mention's thread (src/slack/oncall).
+  'slack.answerOncall': AnswerOncallPayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -51,5 +54,6 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'slack.syncChannel': syncChannelHandler(slack),
     'slack.announceIncident': announceIncidentHandler(slack),
     'slack.postUpdate': postUpdateHandler(slack),
+    'slack.answerOncall': answerOncallHandler(jobDeps),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * What the install asks Slack for. Bot scopes cover channel automation, messages, commands,
- * reactions, user lookups and user-group sync. User scopes are the admin token's: inviting
+ * reactions, @-mentions of the app (the oncall redirect), user lookups and user-group sync. User scopes are the admin token's: inviting
  * guests (only an owner's or admin's token can) and user groups restricted to admins.
  */
 export const BOT_SCOPES = [
+  'app_mentions:read',
   'bookmarks:write',
   'channels:history',
   'channels:join',

@@ -6,6 +6,7 @@ import { registerIncidentCommand } from '../commands/incident-command.js';
 import { registerTimelineCapture } from '../events/timeline-capture.js';
 import { registerIncidentActions } from '../interactions/incident-actions.js';
 import { registerIncidentModals } from '../interactions/incident-modals.js';
+import { registerOncall } from '../oncall/index.js';
 import type { SlackRuntime } from '../runtime.js';
 import { boltLogger } from './bolt-logger.js';
 import { dedupeDeliveries } from './dedupe.js';
@@ -35,6 +36,7 @@ export function createSlackApp(deps: Deps, slack: SlackRuntime, receiver: Receiv
   registerIncidentActions(app, inbound);
   registerIncidentModals(app, inbound);
   registerTimelineCapture(app, inbound);
+  registerOncall(app, inbound);
   return app;
 }
 
