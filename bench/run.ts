@@ -13,6 +13,7 @@ import {
   ACK_DURATION_S, ACK_IDLE_PER_VERB, ACK_RATE, ACK_WARMUP_S, DECLARATIONS, QUIET_MS, SLACK_ENABLED, SLACK_LATENCY_MS, SLACK_USERS, measureSlack,
 } from './lib/slack.js';
 import { START_RUNS, measureStartup } from './lib/startup.js';
+import { measureOncall, printOncall, type OncallResult } from './lib/oncall.js';
 
 const began = performance.now();
 const loadAverageAtStart = loadavg();
@@ -67,8 +68,26 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 }
 const bundle = measureBundle();
 
+// On-call on a fresh, migrated database per engine (the incident seed would not change it).
+const oncall: { engine: Engine; oncall?: OncallResult; oncallSkipped?: string }[] = [];
+for (const engine of ['sqlite', 'postgres'] as const) {
+  if (engine === 'postgres' && (await postgresUnavailable())) {
+    oncall.push({ engine, oncallSkipped: 'Postgres unreachable' });
+    continue;
+  }
+  progress(`${engine}: on-call, ${Number(process.env.BENCH_SCHEDULES ?? 1000)} schedules`);
+  const database = await createBenchDatabase(engine);
+  try {
+    oncall.push({ engine, oncall: await measureOncall(database.url, engine) });
+  } catch (error) {
+    oncall.push({ engine, oncallSkipped: `failed: ${(error as Error).message}` });
+  } finally {
+    await database.drop();
+  }
+}
+
 const cpuList = cpus();
-const results: BenchResults = {
+const results: BenchResults & { oncall: typeof oncall } = {
   date: new Date().toISOString(),
   machine: {
     cpus: cpuList.length,
@@ -109,9 +128,11 @@ const results: BenchResults = {
   bareFastify: bare,
   engines,
   webBundle: bundle,
+  oncall,
   totalSeconds: Math.round((performance.now() - began) / 1000),
 };
 printReport(results);
+printOncall(oncall);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 console.log(`\nFigures written to bench/results/latest.json (run took ${results.totalSeconds} s).`);
