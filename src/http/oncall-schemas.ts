@@ -1,14 +1,12 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { CreateScheduleSchema, LayerFields, OverrideInputSchema, SpanSchema as Span, UpdateScheduleSchema } from '../usecases/oncall/schedule-input-schema.js';
-import { Problem } from './schemas.js';
+import { DateTime, Nullable, Problem } from './schemas.js';
 
 /**
  * On-call schedules. Input shapes are the use case's (`schedule-input-schema.ts`, shared
  * with the CLI); values are checked by the domain, which answers 422 naming the field.
  */
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Str = (description?: string) => Type.String(description ? { description } : {});
-const DateTime = Type.String({ format: 'date-time' });
 
 export const CreateScheduleBody = CreateScheduleSchema;
 export const UpdateScheduleBody = UpdateScheduleSchema;

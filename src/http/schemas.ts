@@ -2,9 +2,10 @@ import { Type, type Static, type TSchema } from 'typebox';
 import type { IncidentStatus } from '../domain/incidents/status.js';
 import type { UserRole } from '../domain/catalog/user.js';
 
-const L = Type.Literal;
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateTime = Type.String({ format: 'date-time' });
+/** Small builders every route schema of the API shares. */
+export const L = Type.Literal;
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const DateTime = Type.String({ format: 'date-time' });
 const NullableDateTime = Nullable(DateTime);
 
 export const Status = Type.Union([L('triage'), L('investigating'), L('identified'), L('monitoring'), L('resolved'), L('closed')]);

@@ -1,10 +1,9 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { readSlackStatus, type SlackConnection } from '../../usecases/slack-install/read-slack-status.js';
 import { principalOf } from '../auth.js';
+import { L, Nullable } from '../schemas.js';
 import { errorResponses, type RouteModule } from './route-types.js';
 
-const L = Type.Literal;
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Source = Type.Union([L('installation'), L('environment')]);
 const Scopes = Nullable(Type.Array(Type.String()));
 
