@@ -22,6 +22,23 @@ export const SettingsSchema = Type.Object(
       { additionalProperties: false },
     ),
     runbooks: Type.String({ minLength: 1 }),
+    publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'Where people reach the web app; links in pages point there (else HIKESHI_PUBLIC_URL)' })),
+    paging: Type.Object(
+      {
+        webhooks: Type.Record(
+          Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }),
+          Type.Object(
+            {
+              url: Type.String({ pattern: '^https?://' }),
+              secretEnv: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'The environment variable holding the HMAC secret' }),
+            },
+            { additionalProperties: false },
+          ),
+          { description: 'Outbound webhooks escalation policies may target, by name' },
+        ),
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
@@ -39,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
     commandName: '/incident',
   },
   runbooks: './runbooks',
+  paging: { webhooks: {} },
 };
 
 export class SettingsError extends Error {
