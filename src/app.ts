@@ -8,6 +8,7 @@ import { buildServer } from './http/server.js';
 import { scheduleHousekeeping } from './jobs/handlers/purge-finished.js';
 import { createJobHandlers } from './jobs/kinds.js';
 import { JobRunner } from './jobs/runner.js';
+import { createMailer } from './notify/email.js';
 import { SecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
 import { slackRoutes } from './slack/mount.js';
@@ -56,12 +57,13 @@ export async function startApp(
   const box = secretKey ? new SecretBox(secretKey) : undefined;
   const slack = slackConfigured(env.slack) ? new SlackRuntime(handle.db, env.slack, box, deps.logger) : undefined;
   deps.integrations = { slack: slack !== undefined };
+  const mailer = env.smtpUrl ? createMailer({ url: env.smtpUrl, from: env.mailFrom }) : undefined;
   const firstAdmin = await bootstrapAdmin(deps);
   await scheduleHousekeeping(handle.db, deps.clock.now());
   const runner = new JobRunner({
     database: handle,
     clock: deps.clock,
-    handlers: createJobHandlers({ deps, slack }),
+    handlers: createJobHandlers({ deps, slack, mailer }),
     // Side effects people wait for (the incident channel) start within a quarter second;
     // an idle poll is one indexed query.
     pollIntervalMs: 250,
@@ -90,6 +92,7 @@ export async function startApp(
     async close() {
       await server.close();
       await runner.stop();
+      mailer?.close();
       await handle.db.destroy();
     },
   };

@@ -9,6 +9,12 @@ export interface Environment {
   secureCookies: boolean;
   /** HIKESHI_SECRET_KEY: encrypts stored Slack tokens (see src/security/secret-key.ts). */
   secretKey: string | undefined;
+  /** HIKESHI_PUBLIC_URL: where people reach the web app, for links in notifications (the settings file's `publicUrl` wins). */
+  publicUrl: string | undefined;
+  /** HIKESHI_SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`): paging email is off without it. Never logged. */
+  smtpUrl: string | undefined;
+  /** HIKESHI_MAIL_FROM: the sender of paging email. */
+  mailFrom: string;
   slack: SlackEnvironment;
 }
 
@@ -45,6 +51,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     adminToken,
     logLevel: env.LOG_LEVEL ?? 'info',
     secretKey: env.HIKESHI_SECRET_KEY || undefined,
+    publicUrl: publicUrl(env.HIKESHI_PUBLIC_URL),
+    smtpUrl: env.HIKESHI_SMTP_URL || undefined,
+    mailFrom: env.HIKESHI_MAIL_FROM || 'Hikeshi <hikeshi@localhost>',
     slack: {
       signingSecret: env.SLACK_SIGNING_SECRET || undefined,
       botToken: env.SLACK_BOT_TOKEN || undefined,
@@ -59,4 +68,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       ? env.HIKESHI_SECURE_COOKIES === 'true'
       : !['127.0.0.1', 'localhost', '::1'].includes(host),
   };
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^/\s]+/.test(value)) {
+    throw new Error(`HIKESHI_PUBLIC_URL must be an http(s) URL such as https://hikeshi.example.com (got "${value}")`);
+  }
+  return value.replace(/\/+$/, '');
 }

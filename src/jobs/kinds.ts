@@ -1,3 +1,4 @@
+import type { Mailer } from '../notify/email.js';
 import { announceIncidentHandler, type AnnounceIncidentPayload } from '../slack/automation/announce-incident.js';
 import { slackAutomation } from '../slack/automation/automation.js';
 import { createChannelHandler, type CreateChannelPayload } from '../slack/automation/create-channel.js';
@@ -42,6 +43,8 @@ export interface JobDeps {
   deps: Deps;
   /** Present when Slack is configured. */
   slack?: SlackRuntime;
+  /** Present when email is configured (HIKESHI_SMTP_URL). */
+  mailer?: Mailer;
 }
 
 export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
