@@ -55,6 +55,7 @@ export async function startApp(
     sqliteFile: handle.engine === 'sqlite' ? parseDatabaseUrl(env.databaseUrl).target : undefined,
   });
   const box = secretKey ? new SecretBox(secretKey) : undefined;
+  if (box) deps.secretBox = box;
   const slack = slackConfigured(env.slack) ? new SlackRuntime(handle.db, env.slack, box, deps.logger) : undefined;
   deps.integrations = { slack: slack !== undefined };
   const mailer = env.smtpUrl ? createMailer({ url: env.smtpUrl, from: env.mailFrom }) : undefined;

@@ -1,7 +1,9 @@
 import { systemClock } from '../clock.js';
 import { readEnvironment } from '../config/env.js';
 import { loadSettings } from '../config/settings.js';
-import { openDatabase, type DatabaseHandle } from '../store/database.js';
+import { SecretBox } from '../security/secret-box.js';
+import { resolveSecretKey } from '../security/secret-key.js';
+import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import type { Deps } from '../usecases/deps.js';
 
@@ -32,5 +34,14 @@ export async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
   const env = readEnvironment();
   const settings = loadSettings(env.settingsFile);
   const slack = Boolean(env.slack.botToken || (env.slack.clientId && env.slack.clientSecret));
-  return withDatabase(({ db, engine }) => run({ db, engine, clock: systemClock, settings, integrations: { slack } }));
+  const secretKey = resolveSecretKey({ configured: env.secretKey, sqliteFile: sqliteFileOf(env.databaseUrl) });
+  return withDatabase(({ db, engine }) =>
+    run({ db, engine, clock: systemClock, settings, integrations: { slack }, ...(secretKey && { secretBox: new SecretBox(secretKey) }) }),
+  );
+}
+
+/** The SQLite file of a `sqlite:` DATABASE_URL, beside which `serve` keeps its made-up secret key. */
+function sqliteFileOf(databaseUrl: string): string | undefined {
+  const parsed = parseDatabaseUrl(databaseUrl);
+  return parsed.engine === 'sqlite' ? parsed.target : undefined;
 }

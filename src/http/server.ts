@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { VERSION, metaRoutes } from './routes/meta.js';
 import { oncallRoutes } from './routes/oncall.js';
+import { rotaSourceRoutes } from './routes/rota-sources.js';
 import type { App, RouteModule } from './routes/route-types.js';
 import { sessionRoutes, tokenRoutes } from './routes/session.js';
 import { slackSettingsRoutes } from './routes/slack-settings.js';
@@ -76,6 +77,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     teamRoutes,
     serviceRoutes,
     oncallRoutes,
+    rotaSourceRoutes,
     tokenRoutes,
     sessionRoutes(options.secureCookies),
     slackSettingsRoutes(options.slack),

@@ -11,6 +11,7 @@ import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
 import { captureMessage, type CaptureMessagePayload } from './handlers/slack-capture-message.js';
+import { syncRota, type SyncRotaPayload } from './handlers/sync-rota.js';
 
 /**
  * The one list of job kinds. To add a kind (`area.verbObject`):
@@ -31,6 +32,8 @@ export interface JobPayloads {
   'slack.postUpdate': PostUpdatePayload;
   // `@Hikeshi oncall` answered in the mention's thread (src/slack/oncall).
   'slack.answerOncall': AnswerOncallPayload;
+  // A schedule's spreadsheet rota checked periodically (src/usecases/oncall/rota-sources).
+  'oncall.syncRota': SyncRotaPayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -58,5 +61,6 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'slack.announceIncident': announceIncidentHandler(slack),
     'slack.postUpdate': postUpdateHandler(slack),
     'slack.answerOncall': answerOncallHandler(jobDeps),
+    'oncall.syncRota': syncRota(jobDeps),
   };
 }

@@ -174,6 +174,33 @@ export interface CalendarFeedsTable {
   created_at: Timestamp;
 }
 
+export interface RotaSourcesTable {
+  id: string;
+  schedule_id: string;
+  /** Sealed with the SecretBox when `url_storage` is `sealed`. */
+  url: string;
+  url_storage: 'sealed' | 'plain';
+  url_masked: string;
+  mode: 'overrides' | 'layer';
+  role: 'primary' | 'secondary';
+  columns: Json | null;
+  interval_minutes: number;
+  generation: number;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  last_checked_at: Timestamp | null;
+  last_changed_at: Timestamp | null;
+  last_applied_at: Timestamp | null;
+  last_outcome: 'applied' | 'unchanged' | 'refused' | 'failed' | null;
+  last_message: string | null;
+  last_result: Json | null;
+  next_check_at: Timestamp;
+  created_by_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -191,6 +218,7 @@ export interface Database {
   slack_deliveries: SlackDeliveriesTable;
   schedules: SchedulesTable;
   calendar_feeds: CalendarFeedsTable;
+  rota_sources: RotaSourcesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initial from './20261128_0001_initial.js';
 import * as slack from './20261128_0002_slack.js';
 import * as schedules from './20261128_0003_schedules.js';
+import * as rotaSources from './20261201_0006_rota_sources.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_initial': initial,
   '20261128_0002_slack': slack,
   '20261128_0003_schedules': schedules,
+  '20261201_0006_rota_sources': rotaSources,
 };

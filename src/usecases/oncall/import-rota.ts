@@ -1,7 +1,9 @@
 import { applyRota, ROTA_MODES, type RotaMode } from '../../domain/oncall/apply-rota.js';
-import { FILE_PROBLEMS, parseRotaCsv, type RotaImport, type RotaProblem, type RotaRole } from '../../domain/oncall/rota-csv.js';
+import { FILE_PROBLEMS, parseRotaCsv, type RotaColumn, type RotaImport, type RotaProblem, type RotaRole } from '../../domain/oncall/rota-csv.js';
+import type { ScheduleRecord } from '../../domain/oncall/schedule-record.js';
 import { RotaRefusedError, ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import type { Executor } from '../../store/database.js';
 import { getScheduleForUpdate, updateSchedule } from '../../store/repositories/schedules.js';
 import type { Deps } from '../deps.js';
 import { authorize, type Principal } from '../principal.js';
@@ -9,6 +11,7 @@ import { rememberSchedule } from './compiled-schedules.js';
 import { peopleNamed } from './people.js';
 import { findSchedule } from './read-schedules.js';
 import { checkSchedule } from './schedule-input.js';
+import { planHandoffs } from './user-groups/plan-handoffs.js';
 
 export interface ImportRotaInput {
   csv: string;
@@ -48,50 +51,81 @@ const ROLES: readonly RotaRole[] = ['primary', 'secondary'];
  */
 export async function importRota(deps: Deps, key: string, input: ImportRotaInput, principal: Principal): Promise<ImportRotaResult> {
   authorize(principal, 'admin');
+  const options = rotaImportOptions(input);
+  const result = await deps.db.transaction().execute(async (tx) => {
+    const found = await findSchedule(tx, key);
+    const current = options.dryRun ? found : await getScheduleForUpdate(tx, found.id);
+    const imported = await importRotaInto(tx, current, input.csv, options, deps.clock.now());
+    if (!options.dryRun) await planHandoffs(tx, deps, { before: current, after: imported.schedule });
+    return imported;
+  });
+  if (!options.dryRun) rememberSchedule(deps.db, result.schedule);
+  return result.answer;
+}
+
+export interface RotaImportOptions {
+  mode: RotaMode;
+  role: RotaRole;
+  dryRun: boolean;
+  /** Header names mapped on top of the schedule's own `rotaColumns` (a rota source's). */
+  columns?: Record<string, RotaColumn>;
+}
+
+/** The mode and role given, checked, with their defaults. */
+export function rotaImportOptions(input: { mode?: RotaMode; role?: RotaRole; dryRun?: boolean }): RotaImportOptions {
   const mode = input.mode ?? 'overrides';
   const role = input.role ?? 'primary';
   if (!ROTA_MODES.includes(mode)) throw new ValidationError('mode', `must be one of ${ROTA_MODES.join(', ')}`);
   if (!ROLES.includes(role)) throw new ValidationError('role', `must be one of ${ROLES.join(', ')}`);
-  const dryRun = input.dryRun === true;
+  return { mode, role, dryRun: input.dryRun === true };
+}
 
-  const result = await deps.db.transaction().execute(async (tx) => {
-    const found = await findSchedule(tx, key);
-    const current = dryRun ? found : await getScheduleForUpdate(tx, found.id);
-    const options = { timeZone: current.timeZone, handoffTime: current.handoffTime, columns: current.rotaColumns };
-    // First pass: which cells name people, so they are looked up in one query.
-    const cells = new Set<string>();
-    parseRotaCsv(input.csv, { ...options, findPerson: (cell) => void cells.add(cell) });
-    const people = await peopleNamed(tx, cells);
-    const rota = parseRotaCsv(input.csv, { ...options, findPerson: people });
-    refuseUnlessUsable(rota, role);
+/**
+ * The import itself, in the caller's transaction on a schedule it has locked (unless a dry
+ * run): the one path both an uploaded file and a synced rota source take. Throws
+ * RotaRefusedError (or a ValidationError) before writing anything; the caller remembers
+ * the returned schedule once its transaction commits.
+ */
+export async function importRotaInto(
+  tx: Executor,
+  current: ScheduleRecord,
+  csv: string,
+  options: RotaImportOptions,
+  now: Date,
+): Promise<{ answer: ImportRotaResult; schedule: ScheduleRecord }> {
+  const { mode, role, dryRun } = options;
+  const parse = { timeZone: current.timeZone, handoffTime: current.handoffTime, columns: { ...current.rotaColumns, ...options.columns } };
+  // First pass: which cells name people, so they are looked up in one query.
+  const cells = new Set<string>();
+  parseRotaCsv(csv, { ...parse, findPerson: (cell) => void cells.add(cell) });
+  const people = await peopleNamed(tx, cells);
+  const rota = parseRotaCsv(csv, { ...parse, findPerson: people });
+  refuseUnlessUsable(rota, role);
 
-    const applied = applyRota(current, rota.shifts, { mode, role, newId });
-    const schedule = {
-      ...current,
-      layers: applied.layers,
-      overrides: applied.overrides,
-      revision: current.revision + 1,
-      updatedAt: deps.clock.now().toISOString(),
-    };
-    checkSchedule(schedule);
-    if (!dryRun) await updateSchedule(tx, schedule);
-    const answer: ImportRotaResult = {
-      schedule: { id: current.id, name: current.name },
-      mode,
-      role,
-      format: rota.format as 'daily' | 'timed',
-      dryRun,
-      complete: true,
-      applied: applied.applied,
-      replaced: applied.replaced,
-      otherRoleShifts: rota.shifts.filter((s) => s.role !== role).length,
-      problems: rota.problems,
-      ignoredColumns: rota.ignoredColumns,
-    };
-    return { answer, schedule };
-  });
-  if (!dryRun) rememberSchedule(deps.db, result.schedule);
-  return result.answer;
+  const applied = applyRota(current, rota.shifts, { mode, role, newId });
+  const schedule = {
+    ...current,
+    layers: applied.layers,
+    overrides: applied.overrides,
+    revision: current.revision + 1,
+    updatedAt: now.toISOString(),
+  };
+  checkSchedule(schedule);
+  if (!dryRun) await updateSchedule(tx, schedule);
+  const answer: ImportRotaResult = {
+    schedule: { id: current.id, name: current.name },
+    mode,
+    role,
+    format: rota.format as 'daily' | 'timed',
+    dryRun,
+    complete: true,
+    applied: applied.applied,
+    replaced: applied.replaced,
+    otherRoleShifts: rota.shifts.filter((s) => s.role !== role).length,
+    problems: rota.problems,
+    ignoredColumns: rota.ignoredColumns,
+  };
+  return { answer, schedule };
 }
 
 function refuseUnlessUsable(rota: RotaImport, role: RotaRole): void {
