@@ -166,12 +166,91 @@ export interface SchedulesTable {
   updated_at: Timestamp;
 }
 
+export interface ScheduleUserGroupsTable {
+  schedule_id: string;
+  handle: string;
+  usergroup_id: string | null;
+  members: Json;
+  left_out: Json;
+  last_sync_at: Timestamp | null;
+  last_sync_result: string | null;
+  last_sync_detail: string | null;
+  last_warning: string | null;
+  last_warning_at: Timestamp | null;
+  sync_claimed_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface CalendarFeedsTable {
   token_hash: string;
   schedule_id: string | null;
   user_id: string | null;
   created_by_id: string | null;
   created_at: Timestamp;
+}
+
+export interface EscalationPoliciesTable {
+  id: string;
+  name: string;
+  description: string;
+  team_id: string | null;
+  repeat: number;
+  levels: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PagesTable {
+  id: string;
+  number: number;
+  message: string;
+  details: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  escalation_policy_id: string | null;
+  target_type: 'policy' | 'schedule' | 'user';
+  target_id: string;
+  target_name: string;
+  plan: Json;
+  level: number;
+  cycle: number;
+  next_escalation_at: Timestamp | null;
+  incident_id: string | null;
+  source: string;
+  created_by: Json;
+  created_at: Timestamp;
+  acknowledged_by: Json | null;
+  acknowledged_at: Timestamp | null;
+  resolved_by: Json | null;
+  resolved_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface PageNotificationsTable {
+  id: string;
+  page_id: string;
+  cycle: number;
+  level: number;
+  recipient_type: 'user' | 'webhook';
+  recipient_id: string;
+  recipient_name: string;
+  channel: 'slack' | 'email' | 'webhook';
+  status: 'pending' | 'sent' | 'failed';
+  error: string | null;
+  delivery_ref: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface PageEventsTable {
+  id: string;
+  page_id: string;
+  at: Timestamp;
+  kind: string;
+  level: number;
+  cycle: number;
+  actor: Json | null;
+  text: string;
 }
 
 export interface RotaSourcesTable {
@@ -217,8 +296,13 @@ export interface Database {
   incident_slack_channels: IncidentSlackChannelsTable;
   slack_deliveries: SlackDeliveriesTable;
   schedules: SchedulesTable;
+  schedule_user_groups: ScheduleUserGroupsTable;
   calendar_feeds: CalendarFeedsTable;
   rota_sources: RotaSourcesTable;
+  escalation_policies: EscalationPoliciesTable;
+  pages: PagesTable;
+  page_notifications: PageNotificationsTable;
+  page_events: PageEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
