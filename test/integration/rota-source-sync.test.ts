@@ -2,14 +2,19 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { systemClock } from '../../src/clock.js';
+import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
 import { createJobHandlers } from '../../src/jobs/kinds.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import { SecretBox } from '../../src/security/secret-box.js';
 import { listJobs } from '../../src/store/repositories/jobs.js';
 import { findRotaSourceBySchedule } from '../../src/store/repositories/rota-sources.js';
 import { getSchedule } from '../../src/store/repositories/schedules.js';
+import { createSchedule } from '../../src/usecases/oncall/manage-schedules.js';
+import { SYSTEM_PRINCIPAL } from '../../src/usecases/principal.js';
 import { addUser, startTestApp, type TestApp } from '../helpers/app.js';
-import { engines } from '../helpers/databases.js';
+import { createTestDatabase, engines, type TestDatabase } from '../helpers/databases.js';
 
 const MINUTE = 60_000;
 /** The key in a Google published-sheet address: it must never be logged or answered. */
@@ -263,5 +268,64 @@ describe.each(engines)('rota source sync on %s', (engine) => {
     expect(logLines.length).toBeGreaterThan(10);
     expect(logLines.filter((line) => line.includes('rota source checked'))).not.toHaveLength(0);
     expect(logLines.filter((line) => line.includes(SHEET_KEY) || line.includes('TopSecret'))).toEqual([]);
+  });
+});
+
+describe.each(engines)('hikeshi schedule rota-source on %s', (engine) => {
+  let database: TestDatabase;
+  let host: Awaited<ReturnType<typeof startSheetHost>>;
+  let url: string;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    host = await startSheetHost();
+    url = `${host.base}/spreadsheets/d/e/${SHEET_KEY}/pub?output=csv`;
+    Object.assign(process.env, { DATABASE_URL: database.url, HIKESHI_CONFIG: '', HIKESHI_SECRET_KEY: 'a test secret key of at least 32 characters' });
+    const deps = { db: database.db, engine, clock: systemClock, settings: DEFAULT_SETTINGS };
+    await addUser(deps, 'Ann');
+    await addUser(deps, 'Bob');
+    await createSchedule(deps, { name: 'Sheet', timeZone: 'Europe/London' }, SYSTEM_PRINCIPAL);
+  });
+
+  afterAll(async () => {
+    process.env = saved;
+    await new Promise((resolve) => host.server.close(resolve));
+    await database.drop();
+  });
+
+  async function hikeshi(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdinIsTTY: true, readStdin: async () => '' });
+    return { code, out, err };
+  }
+
+  it('sets a source, shows it masked, syncs now with the bad row by line, and stops', async () => {
+    const set = await hikeshi('schedule', 'rota-source', 'Sheet', '--url', url, '--every', '30', '--column', 'Backup=secondary');
+    expect(set).toMatchObject({ code: 0, err: '' });
+    expect(set.out).toContain('Syncing Sheet from its spreadsheet');
+    expect(set.out).toMatch(/Source: +http:\/\/127\.0\.0\.1:\d+\/spreadsheets\/d\/e\/2PAC…\/pub\?output=… \(encrypted at rest\)/);
+    expect(set.out).toMatch(/Every: +30 minutes/);
+
+    host.serve(sheet(`${GOOD}\n2026-11-2x,bob@example.com,ann@example.com\n`, '"cli"', null));
+    const synced = await hikeshi('schedule', 'rota-source', 'Sheet', '--sync-now');
+    expect(synced.code).toBe(0);
+    expect(synced.out).toContain('Checked now: applied: applied 3 shifts; 1 row was not applied');
+    expect(synced.err).toBe('1 row was not applied:\n  line 5: "2026-11-2x" is not a date (YYYY-MM-DD) (bad_date)\n');
+
+    host.serve({ ...sheet('', null, null), status: 500 });
+    const failed = await hikeshi('schedule', 'rota-source', 'Sheet', '--sync-now', '--json');
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.out)).toMatchObject({ outcome: 'failed', source: { lastAppliedAt: expect.any(String) } });
+
+    const shown = await hikeshi('schedule', 'rota-source', 'Sheet');
+    expect(shown.out).toMatch(/Last outcome: +failed: the server answered 500/);
+    for (const run of [set, synced, failed, shown]) expect(run.out + run.err).not.toContain(SHEET_KEY);
+
+    expect((await hikeshi('schedule', 'rota-source', 'Sheet', '--off', '--sync-now')).code).toBe(2);
+    expect((await hikeshi('schedule', 'rota-source', 'Sheet', '--every', '5')).err).toContain('--mode, --role, --every and --column go with --url');
+    expect((await hikeshi('schedule', 'rota-source', 'Sheet', '--off')).out).toBe('No longer syncing Sheet from its spreadsheet; the shifts applied stay.\n');
+    expect((await hikeshi('schedule', 'rota-source', 'Sheet')).code).toBe(1);
   });
 });

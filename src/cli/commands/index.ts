@@ -3,6 +3,7 @@ import { incidentDeclare, incidentList, incidentResolve, incidentShow, incidentU
 import { migrate } from './migrate.js';
 import { oncall } from './oncall.js';
 import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './schedule.js';
+import { scheduleRotaSource } from './schedule-rota-source.js';
 import { serve } from './serve.js';
 import { tokenCreate } from './token.js';
 import { userAdd } from './user.js';
@@ -23,4 +24,5 @@ export const commands: readonly Command[] = [
   scheduleShow,
   scheduleCreate,
   scheduleImport,
+  scheduleRotaSource,
 ];
