@@ -1,8 +1,6 @@
-/**
- * What one notification of a page says, built by the `paging.notify` handler and handed to
- * the channel senders (Slack DM, email, webhook). Shared by the paging backend and the
- * notification channels.
- */
+import type { PageStatus } from '../../domain/escalation/page.js';
+
+/** Everything a channel sender needs to deliver one page notification; built by `readPageNotice`. */
 export interface PageNotice {
   notificationId: string;
   pageId: string;
@@ -12,9 +10,9 @@ export interface PageNotice {
   level: number;
   cycle: number;
   policyName: string | null;
-  status: 'triggered' | 'acknowledged' | 'resolved';
+  status: PageStatus;
   incident: { id: string; reference: string; title: string } | null;
-  /** Absolute link to the page in the web app: `${settings.publicUrl or HIKESHI_PUBLIC_URL}/pages/<id>`. */
+  /** Absolute link to the page in the web app. */
   pageUrl: string;
   createdAt: string;
   createdByName: string;
