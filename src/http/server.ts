@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { VERSION, metaRoutes } from './routes/meta.js';
 import { oncallRoutes } from './routes/oncall.js';
+import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
 import type { App, RouteModule } from './routes/route-types.js';
 import { sessionRoutes, tokenRoutes } from './routes/session.js';
@@ -77,6 +78,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     teamRoutes,
     serviceRoutes,
     oncallRoutes,
+    oncallUserGroupRoutes,
     rotaSourceRoutes,
     tokenRoutes,
     sessionRoutes(options.secureCookies),

@@ -6,6 +6,10 @@ import { inviteRespondersHandler, type InviteRespondersPayload } from '../slack/
 import { postUpdateHandler, type PostUpdatePayload } from '../slack/automation/post-update.js';
 import { syncChannelHandler, type SyncChannelPayload } from '../slack/automation/sync-channel.js';
 import { answerOncallHandler, type AnswerOncallPayload } from '../slack/oncall/answer-job.js';
+import { handoffHandler, type HandoffPayload } from '../slack/usergroups/handoff-job.js';
+import { notifyHandoffHandler, type NotifyHandoffPayload } from '../slack/usergroups/notify-handoff-job.js';
+import { reconcileUserGroupsHandler, type ReconcileUserGroupsPayload } from '../slack/usergroups/reconcile-job.js';
+import { syncUserGroupHandler, type SyncUserGroupPayload } from '../slack/usergroups/sync-user-group-job.js';
 import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
@@ -32,6 +36,11 @@ export interface JobPayloads {
   'slack.postUpdate': PostUpdatePayload;
   // `@Hikeshi oncall` answered in the mention's thread (src/slack/oncall).
   'slack.answerOncall': AnswerOncallPayload;
+  // Handoffs: the timer, the notices and the schedule's Slack user group (src/slack/usergroups).
+  'oncall.handoff': HandoffPayload;
+  'oncall.notifyHandoff': NotifyHandoffPayload;
+  'oncall.syncUserGroup': SyncUserGroupPayload;
+  'oncall.reconcileUserGroups': ReconcileUserGroupsPayload;
   // A schedule's spreadsheet rota checked periodically (src/usecases/oncall/rota-sources).
   'oncall.syncRota': SyncRotaPayload;
 }
@@ -61,6 +70,10 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'slack.announceIncident': announceIncidentHandler(slack),
     'slack.postUpdate': postUpdateHandler(slack),
     'slack.answerOncall': answerOncallHandler(jobDeps),
+    'oncall.handoff': handoffHandler(jobDeps.deps),
+    'oncall.notifyHandoff': notifyHandoffHandler(slack),
+    'oncall.syncUserGroup': syncUserGroupHandler(slack),
+    'oncall.reconcileUserGroups': reconcileUserGroupsHandler(jobDeps.deps),
     'oncall.syncRota': syncRota(jobDeps),
   };
 }

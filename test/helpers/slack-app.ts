@@ -23,7 +23,8 @@ export const BOT_SCOPES = [
   'groups:write', 'groups:read', 'groups:history', 'chat:write', 'chat:write.public', 'commands', 'pins:read',
   'reactions:read', 'users:read', 'users:read.email', 'usergroups:read', 'usergroups:write',
 ];
-export const ADMIN_SCOPES = ['channels:write', 'channels:write.invites', 'groups:write', 'groups:write.invites', 'users:read'];
+/** What the install's user scopes grant the admin's token (src/slack/install/scopes.ts USER_SCOPES). */
+export const ADMIN_SCOPES = ['channels:write', 'channels:write.invites', 'groups:write', 'groups:write.invites', 'usergroups:read', 'usergroups:write', 'users:read'];
 
 export interface SlackTestApp {
   emulator: SlackEmulator;

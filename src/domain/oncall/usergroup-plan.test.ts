@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planUserGroup, type OnCallMember, type UserGroupPlan } from './usergroup-plan.js';
+import { planUserGroup, type LeftOut, type LeftOutReason, type OnCallMember, type UserGroupPlan } from './usergroup-plan.js';
 
 const mia: OnCallMember = { userId: 'u-mia', name: 'Mia', slackUserId: 'U0MIA', kind: 'member' };
 const adam: OnCallMember = { userId: 'u-adam', name: 'Adam', slackUserId: 'U0ADAM', kind: 'admin' };
@@ -9,7 +9,7 @@ const robot: OnCallMember = { userId: 'u-bot', name: 'Deploy bot', slackUserId: 
 const gone: OnCallMember = { userId: 'u-gone', name: 'Gone', slackUserId: 'U0GONE', kind: 'deactivated' };
 const dana: OnCallMember = { userId: 'u-dana', name: 'Dana', slackUserId: null, kind: 'unlinked' };
 
-const leftOut = (p: OnCallMember, reason: string) => ({ userId: p.userId, name: p.name, slackUserId: p.slackUserId, reason });
+const leftOut = (p: OnCallMember, reason: LeftOutReason): LeftOut => ({ userId: p.userId, name: p.name, slackUserId: p.slackUserId, reason });
 
 describe('planUserGroup', () => {
   it.each<[string, OnCallMember[], string[], Partial<UserGroupPlan>]>([

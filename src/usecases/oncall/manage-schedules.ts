@@ -12,6 +12,7 @@ import type { Deps } from '../deps.js';
 import { authorize, type Principal } from '../principal.js';
 import { rememberSchedule } from './compiled-schedules.js';
 import { findSchedule } from './read-schedules.js';
+import { planHandoffs } from './user-groups/plan-handoffs.js';
 import { buildSchedule, DEFAULT_HANDOFF_TIME, type ScheduleInput } from './schedule-input.js';
 
 const nameTaken = (name: string) => `A schedule named "${name}" already exists`;
@@ -36,6 +37,7 @@ export async function createSchedule(deps: Deps, input: ScheduleInput, principal
     };
     const record = await buildSchedule(tx, input, empty);
     await insertUnique(() => insertSchedule(tx, record), nameTaken(record.name));
+    await planHandoffs(tx, deps, { before: null, after: record });
     return record;
   });
   rememberSchedule(deps.db, schedule);
@@ -49,6 +51,7 @@ export async function updateSchedule(deps: Deps, key: string, input: Partial<Sch
     const current = await getScheduleForUpdate(tx, (await findSchedule(tx, key)).id);
     const record = await buildSchedule(tx, input, { ...current, revision: current.revision + 1, updatedAt: deps.clock.now().toISOString() });
     await insertUnique(() => saveSchedule(tx, record), nameTaken(record.name));
+    await planHandoffs(tx, deps, { before: current, after: record });
     return record;
   });
   rememberSchedule(deps.db, schedule);

@@ -8,6 +8,7 @@ import { authorize, type Principal } from '../principal.js';
 import { rememberSchedule } from './compiled-schedules.js';
 import { findSchedule } from './read-schedules.js';
 import { overrideOf, type OverrideInput } from './schedule-input.js';
+import { planHandoffs } from './user-groups/plan-handoffs.js';
 
 /** Someone covers `[start, end)` above every layer (a swap, a sick day); the newest override wins. */
 export async function addOverride(deps: Deps, key: string, input: OverrideInput, principal: Principal): Promise<Override> {
@@ -40,6 +41,7 @@ async function change<T>(
     const result = await decide(tx, current);
     const schedule = { ...result.schedule, revision: current.revision + 1, updatedAt: deps.clock.now().toISOString() };
     await updateSchedule(tx, schedule);
+    await planHandoffs(tx, deps, { before: current, after: schedule });
     return { schedule, override: result.override };
   });
 }
