@@ -10,6 +10,9 @@ export const ACTION = {
   setSeverity: 'incident_set_severity',
   assignRole: 'incident_assign_role',
   resolve: 'incident_resolve',
+  // A page's direct message (src/slack/paging): the button's value is the page id.
+  acknowledgePage: 'page_acknowledge',
+  resolvePage: 'page_resolve',
 } as const;
 
 export const VIEW = {

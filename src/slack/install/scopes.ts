@@ -1,6 +1,6 @@
 /**
  * What the install asks Slack for. Bot scopes cover channel automation, messages, commands,
- * reactions, @-mentions of the app (the oncall redirect), direct messages (pages), user lookups and user-group sync. User scopes are the admin token's: inviting
+ * reactions, @-mentions of the app (the oncall redirect), direct messages (pages, found again after a retry), user lookups and user-group sync. User scopes are the admin token's: inviting
  * guests (only an owner's or admin's token can) and user groups restricted to admins.
  */
 export const BOT_SCOPES = [
@@ -18,6 +18,7 @@ export const BOT_SCOPES = [
   'groups:history',
   'groups:read',
   'groups:write',
+  'im:history',
   'im:write',
   'pins:read',
   'pins:write',
