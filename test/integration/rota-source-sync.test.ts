@@ -156,7 +156,10 @@ describe.each(engines)('rota source sync on %s', (engine) => {
     expect(host.requests.at(-1)?.['if-none-match']).toBeUndefined();
   });
 
-  it('sends the validators after the interval, takes 304 as unchanged and writes nothing', async () => {
+  it('sends the validators after the interval, takes 304 as unchanged and writes nothing, after a restart too', async () => {
+    // The next check is a job row: a runner started afresh (a restarted server) finds it.
+    await runner.stop();
+    runner = new JobRunner({ database: app.database, clock: app.clock, handlers: createJobHandlers({ deps: app.deps }), random: () => 0.5, logger: app.deps.logger!, workerId: 'after-restart' });
     const before = await revision();
     await nextCheck();
     expect(host.requests.at(-1)).toMatchObject({ 'if-none-match': '"v1"', 'if-modified-since': 'Fri, 20 Nov 2026 08:00:00 GMT' });

@@ -14,8 +14,12 @@ export const ROTA_SYNC = {
   defaultIntervalMinutes: 15,
   maxBytes: 5 * 1024 * 1024,
   timeoutMs: 30_000,
-  /** Download attempts of one periodic check (retried with the job runner's backoff). */
-  attempts: 4,
+  /**
+   * Download attempts of one periodic check (retried with the job runner's backoff: 1, 2,
+   * 4 s); the last one records the failure. The job itself keeps the runner's default
+   * attempts, so a database that is briefly away does not end the periodic chain.
+   */
+  downloadAttempts: 4,
   maxUrlLength: 2_048,
 } as const;
 

@@ -1,4 +1,3 @@
-import { ROTA_SYNC } from '../../../domain/oncall/rota-fetch-policy.js';
 import { enqueue } from '../../../jobs/queue.js';
 import type { Executor } from '../../../store/database.js';
 import type { RotaSource } from '../../../store/repositories/rota-sources.js';
@@ -13,7 +12,7 @@ export async function enqueueRotaCheck(tx: Executor, source: Pick<RotaSource, 'i
     tx,
     'oncall.syncRota',
     { sourceId: source.id, generation: source.generation, dueAt: source.nextCheckAt },
-    { key: `oncall.syncRota:${source.id}:${source.generation}:${source.nextCheckAt}`, runAt: new Date(source.nextCheckAt), maxAttempts: ROTA_SYNC.attempts },
+    { key: `oncall.syncRota:${source.id}:${source.generation}:${source.nextCheckAt}`, runAt: new Date(source.nextCheckAt) },
     now,
   );
 }
