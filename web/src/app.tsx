@@ -11,6 +11,14 @@ import { DeclarePage } from './pages/declare-page.js';
 import { IncidentListPage } from './pages/incident-list-page.js';
 import { IncidentPage } from './pages/incident-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { MyShiftsPage } from './pages/oncall/my-shifts-page.js';
+import { SchedulePage } from './pages/oncall/schedule-page.js';
+import { SchedulesPage } from './pages/oncall/schedules-page.js';
+import { PageDetailPage } from './pages/paging/page-detail-page.js';
+import { PageNewPage } from './pages/paging/page-new-page.js';
+import { PagesPage } from './pages/paging/pages-page.js';
+import { PoliciesPage } from './pages/paging/policies-page.js';
+import { PolicyEditorPage } from './pages/paging/policy-editor-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 
 function Redirect({ to }: { to: string }) {
@@ -75,6 +83,22 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <IncidentPage key={route.ref.toUpperCase()} reference={route.ref} user={user} />;
     case 'settings':
       return <SettingsPage />;
+    case 'schedules':
+      return <SchedulesPage />;
+    case 'myShifts':
+      return <MyShiftsPage user={user} />;
+    case 'schedule':
+      return <SchedulePage key={route.id} id={route.id} />;
+    case 'policies':
+      return <PoliciesPage user={user} />;
+    case 'policy':
+      return <PolicyEditorPage key={route.id ?? 'new'} id={route.id} user={user} />;
+    case 'pages':
+      return <PagesPage />;
+    case 'pageNew':
+      return <PageNewPage />;
+    case 'page':
+      return <PageDetailPage key={route.id} id={route.id} />;
     default:
       return <NotFound />;
   }

@@ -1,15 +1,26 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, query, setCsrfToken } from './client.js';
 import type {
+  CalendarToken,
   Declaration,
+  EscalationPolicy,
+  EscalationPolicyInput,
   Incident,
   IncidentFilters,
   IncidentPatch,
   Meta,
+  OnCallAnswer,
   Page,
+  PageFilter,
+  PageInput,
+  PageRecord,
+  Schedule,
+  ScheduleOverride,
+  ScheduleShifts,
   Service,
   Session,
   SlackStatus,
+  Team,
   TimelineEvent,
   User,
 } from './types.js';
@@ -24,6 +35,16 @@ export const keys = {
   incident: (ref: string) => ['incident', ref.toUpperCase()] as const,
   timeline: (ref: string) => ['incident', ref.toUpperCase(), 'timeline'] as const,
   slackStatus: ['slack', 'status'] as const,
+  teams: ['teams'] as const,
+  oncall: ['oncall'] as const,
+  schedules: ['schedules'] as const,
+  schedule: (id: string) => ['schedules', id] as const,
+  shifts: (id: string, from: string, to: string) => ['schedules', id, 'shifts', from, to] as const,
+  policies: ['escalation-policies'] as const,
+  policy: (id: string) => ['escalation-policies', id] as const,
+  pages: ['pages'] as const,
+  pageList: (filter: PageFilter) => ['pages', 'list', filter] as const,
+  page: (id: string) => ['pages', id] as const,
 };
 
 export function useSession() {
@@ -182,4 +203,162 @@ export function useDeclareIncident() {
 
 export function useSlackStatus() {
   return useQuery({ queryKey: keys.slackStatus, queryFn: () => api<SlackStatus>('GET', '/slack/status'), staleTime: 30_000 });
+}
+
+export function useTeams() {
+  return useQuery({ queryKey: keys.teams, queryFn: () => listAll<Team>('/teams'), staleTime: 5 * 60_000 });
+}
+
+/** Who is on call now on every schedule; refreshed each minute so handoffs show up. */
+export function useOnCallNow() {
+  return useQuery({ queryKey: keys.oncall, queryFn: () => api<OnCallAnswer>('GET', '/oncall'), refetchInterval: 60_000 });
+}
+
+export function useSchedules() {
+  return useQuery({ queryKey: keys.schedules, queryFn: () => listAll<Schedule>('/schedules') });
+}
+
+export function useSchedule(id: string) {
+  return useQuery({
+    queryKey: keys.schedule(id),
+    queryFn: () => api<Schedule>('GET', `/schedules/${encodeURIComponent(id)}`),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+export function useScheduleShifts(id: string, from: string, to: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.shifts(id, from, to),
+    queryFn: () => api<ScheduleShifts>('GET', `/schedules/${encodeURIComponent(id)}/shifts${query({ from, to })}`),
+    placeholderData: (previous) => previous,
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** An override changes the schedule, its shifts and who is on call now. */
+function useScheduleChange(id: string) {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: keys.schedules });
+    void client.invalidateQueries({ queryKey: keys.schedule(id) });
+    void client.invalidateQueries({ queryKey: keys.oncall });
+  };
+}
+
+/** Every schedule's final shifts over [from, to) (one request per schedule, shared with the schedule pages' cache). */
+export function useShiftsOfSchedules(scheduleIds: string[], from: string, to: string) {
+  return useQueries({
+    queries: scheduleIds.map((id) => ({
+      queryKey: keys.shifts(id, from, to),
+      queryFn: () => api<ScheduleShifts>('GET', `/schedules/${encodeURIComponent(id)}/shifts${query({ from, to })}`),
+    })),
+  });
+}
+
+export function useAddOverride(scheduleId: string) {
+  const changed = useScheduleChange(scheduleId);
+  return useMutation({
+    mutationFn: (input: { userId: string; start: string; end: string }) =>
+      api<ScheduleOverride>('POST', `/schedules/${encodeURIComponent(scheduleId)}/overrides`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useRemoveOverride(scheduleId: string) {
+  const changed = useScheduleChange(scheduleId);
+  return useMutation({
+    mutationFn: (overrideId: string) => api<void>('DELETE', `/schedules/${encodeURIComponent(scheduleId)}/overrides/${encodeURIComponent(overrideId)}`),
+    onSuccess: changed,
+  });
+}
+
+export function useScheduleCalendarToken(scheduleId: string) {
+  return useMutation({ mutationFn: () => api<CalendarToken>('POST', `/schedules/${encodeURIComponent(scheduleId)}/calendar-token`) });
+}
+
+export function useUserCalendarToken(userId: string) {
+  return useMutation({ mutationFn: () => api<CalendarToken>('POST', `/users/${encodeURIComponent(userId)}/calendar-token`) });
+}
+
+export function useEscalationPolicies() {
+  return useQuery({ queryKey: keys.policies, queryFn: () => listAll<EscalationPolicy>('/escalation-policies') });
+}
+
+export function useEscalationPolicy(id: string | null) {
+  return useQuery({
+    queryKey: keys.policy(id ?? ''),
+    queryFn: () => api<EscalationPolicy>('GET', `/escalation-policies/${encodeURIComponent(id ?? '')}`),
+    enabled: id !== null,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+export function useSaveEscalationPolicy(id: string | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EscalationPolicyInput) =>
+      id === null
+        ? api<EscalationPolicy>('POST', '/escalation-policies', input)
+        : api<EscalationPolicy>('PUT', `/escalation-policies/${encodeURIComponent(id)}`, input),
+    onSuccess: (policy) => {
+      client.setQueryData(keys.policy(policy.id), policy);
+      void client.invalidateQueries({ queryKey: keys.policies });
+    },
+  });
+}
+
+export function useDeleteEscalationPolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/escalation-policies/${encodeURIComponent(id)}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.policies }),
+  });
+}
+
+/** Open pages change on their own (escalation, Slack buttons): the list polls. */
+export function usePageList(filter: PageFilter) {
+  return useInfiniteQuery({
+    queryKey: keys.pageList(filter),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api<Page<PageRecord>>(
+        'GET',
+        `/pages${query({ status: filter === 'mine' ? 'open' : filter, mine: filter === 'mine' ? 'true' : undefined, limit: PAGE_SIZE, cursor: pageParam })}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: 15_000,
+  });
+}
+
+export function usePage(id: string) {
+  return useQuery({
+    queryKey: keys.page(id),
+    queryFn: () => api<PageRecord>('GET', `/pages/${encodeURIComponent(id)}`),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    refetchInterval: (q) => (q.state.data?.status === 'resolved' ? false : 15_000),
+  });
+}
+
+export function useTriggerPage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PageInput) => api<PageRecord>('POST', '/pages', input),
+    onSuccess: (page) => {
+      client.setQueryData(keys.page(page.id), page);
+      void client.invalidateQueries({ queryKey: keys.pages });
+    },
+  });
+}
+
+/** Acknowledge or resolve; a 409 (resolved meanwhile) refreshes what the page shows. */
+export function usePageAction(action: 'acknowledge' | 'resolve') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<PageRecord>('POST', `/pages/${encodeURIComponent(id)}/${action}`),
+    onSuccess: (page) => {
+      client.setQueryData<PageRecord>(keys.page(page.id), (old) => (old?.events && !page.events ? { ...page, events: old.events } : page));
+      void client.invalidateQueries({ queryKey: keys.pages });
+    },
+    onError: () => void client.invalidateQueries({ queryKey: keys.pages }),
+  });
 }

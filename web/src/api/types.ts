@@ -133,3 +133,211 @@ export interface SlackStatus {
   installedByUserId: string | null;
   updatedAt: string | null;
 }
+
+export interface Team {
+  id: string;
+  name: string;
+  description: string;
+  memberIds: string[];
+}
+
+/** Someone on call, as the on-call API names them. */
+export interface OnCallPerson {
+  id: string;
+  name: string;
+  email: string | null;
+  slackUserId: string | null;
+}
+
+export type ShiftSource = { layerId?: string; overrideId?: string };
+
+export interface WeeklyWindow {
+  fromDay: number;
+  from: string;
+  toDay: number;
+  to: string;
+}
+
+export interface ScheduleLayer {
+  id: string;
+  name: string;
+  kind?: 'rotation' | 'explicit';
+  participants?: string[];
+  rotation?: { unit: 'hours' | 'days' | 'weeks'; length: number };
+  handoffTime?: string;
+  startDate?: string;
+  end?: string;
+  restrictions?: { kind: string; from?: string; to?: string; windows?: WeeklyWindow[] };
+  shifts?: Array<{ userId: string; start: string; end: string }>;
+}
+
+export interface ScheduleOverride {
+  id: string;
+  userId: string;
+  start: string;
+  end: string;
+}
+
+/** GET /api/v1/schedules/:id — layers bottom first; a later override wins over an earlier one. */
+export interface Schedule {
+  id: string;
+  name: string;
+  description: string;
+  timeZone: string;
+  teamId: string | null;
+  handoffTime: string;
+  rotaColumns: Record<string, string>;
+  layers: ScheduleLayer[];
+  overrides: ScheduleOverride[];
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Handover {
+  at: string;
+  from: OnCallPerson | null;
+  to: OnCallPerson | null;
+}
+
+/** GET /api/v1/oncall — one row per schedule. */
+export interface OnCallAnswer {
+  at: string;
+  items: Array<{
+    schedule: { id: string; name: string; timeZone: string };
+    team: { id: string; name: string } | null;
+    user: OnCallPerson | null;
+    source: ShiftSource | null;
+    until: string | null;
+    nextHandoff: Handover | null;
+    problem?: string;
+  }>;
+}
+
+export interface Shift {
+  user: OnCallPerson;
+  start: string;
+  end: string;
+  source: ShiftSource;
+}
+
+export interface Gap {
+  start: string;
+  end: string;
+}
+
+/** GET /api/v1/schedules/:id/shifts — the final shifts and the gaps over [from, to). */
+export interface ScheduleShifts {
+  schedule: { id: string; name: string; timeZone: string };
+  from: string;
+  to: string;
+  shifts: Shift[];
+  gaps: Gap[];
+  nextHandoff: Handover | null;
+}
+
+/** A secret calendar address: shown once, replacing the previous one. */
+export interface CalendarToken {
+  token: string;
+  path: string;
+  url: string;
+}
+
+export const TARGET_TYPES = ['user', 'schedule', 'team', 'webhook'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+
+export interface EscalationTarget {
+  type: TargetType;
+  id: string;
+  name: string;
+}
+
+export interface EscalationLevel {
+  delayMinutes: number;
+  targets: EscalationTarget[];
+}
+
+export interface EscalationPolicy {
+  id: string;
+  name: string;
+  description: string;
+  teamId: string | null;
+  /** Extra runs of the whole list of levels when nobody acknowledged. */
+  repeat: number;
+  levels: EscalationLevel[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EscalationPolicyInput {
+  name: string;
+  description?: string;
+  teamId?: string | null;
+  repeat?: number;
+  levels: Array<{ delayMinutes: number; targets: Array<{ type: TargetType; id: string }> }>;
+}
+
+export const PAGE_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+export interface PageActor {
+  type: string;
+  id: string | null;
+  name: string;
+}
+
+export interface PageNotification {
+  id: string;
+  level: number;
+  cycle: number;
+  recipient: { type: 'user' | 'webhook'; id: string; name: string };
+  channel: 'slack' | 'email' | 'webhook';
+  status: 'pending' | 'sent' | 'failed';
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface PageEvent {
+  at: string;
+  kind: 'triggered' | 'notified' | 'escalated' | 'acknowledged' | 'resolved' | 'exhausted';
+  level: number;
+  cycle: number;
+  actor: PageActor | null;
+  text: string;
+}
+
+/** A page (someone being paged), as /api/v1/pages answers; `events` only on GET /pages/:id. */
+export interface PageRecord {
+  id: string;
+  number: number;
+  message: string;
+  details: string;
+  status: PageStatus;
+  escalationPolicy: { id: string; name: string } | null;
+  scheduleId: string | null;
+  level: number;
+  cycle: number;
+  nextEscalationAt: string | null;
+  incidentId: string | null;
+  source: string;
+  createdBy: PageActor;
+  createdAt: string;
+  acknowledgedBy: PageActor | null;
+  acknowledgedAt: string | null;
+  resolvedBy: PageActor | null;
+  resolvedAt: string | null;
+  notifications: PageNotification[];
+  events?: PageEvent[];
+}
+
+/** The pages list's filters: open = triggered or acknowledged; mine = open pages that notified me. */
+export type PageFilter = 'open' | 'acknowledged' | 'resolved' | 'mine';
+
+export interface PageInput {
+  message: string;
+  details?: string;
+  escalationPolicyId?: string;
+  scheduleId?: string;
+  userId?: string;
+}

@@ -39,12 +39,17 @@ function SeverityBars({ level }: { level: string }) {
   );
 }
 
-export function Avatar({ name, size = 20 }: { name: string; size?: number }) {
-  const initials = [...name.trim()].slice(0, 1).join('').toUpperCase() || '?';
+/** A stable hue per person, shared by their avatar and their shifts on a calendar. */
+export function hueOf(name: string): number {
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return hash % 360;
+}
+
+export function Avatar({ name, size = 20 }: { name: string; size?: number }) {
+  const initials = [...name.trim()].slice(0, 1).join('').toUpperCase() || '?';
   return (
-    <span className="avatar" style={{ width: size, height: size, fontSize: size * 0.5, ['--hue' as string]: String(hash % 360) }} aria-hidden="true">
+    <span className="avatar" style={{ width: size, height: size, fontSize: size * 0.5, ['--hue' as string]: String(hueOf(name)) }} aria-hidden="true">
       {initials}
     </span>
   );
@@ -55,6 +60,17 @@ export function Person({ name }: { name: string }) {
     <span className="person">
       <Avatar name={name} />
       <span>{name}</span>
+    </span>
+  );
+}
+
+/** A page's status; the label says it, the colour only repeats it. */
+export function PageStatusBadge({ status }: { status: string }) {
+  const { label } = useI18n();
+  return (
+    <span className={`badge status page-status-${status}`} data-testid="page-status" data-status={status}>
+      <span className="dot" aria-hidden="true" />
+      {label('pageStatus', status)}
     </span>
   );
 }

@@ -26,6 +26,14 @@ export function LanguageSwitch() {
   );
 }
 
+function NavLink({ to, active, testId, label }: { to: string; active: boolean; testId: string; label: string }) {
+  return (
+    <Link to={to} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} data-testid={testId}>
+      {label}
+    </Link>
+  );
+}
+
 export function TopBar({ user }: { user: User }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
@@ -44,6 +52,9 @@ export function TopBar({ user }: { user: User }) {
           <Link to="/incidents" className={onIncidents ? 'nav-link active' : 'nav-link'} aria-current={onIncidents ? 'page' : undefined} data-testid="nav-incidents">
             {t('nav.incidents')}
           </Link>
+          <NavLink to="/oncall" active={pathname === '/oncall' || pathname.startsWith('/oncall/')} testId="nav-oncall" label={t('nav.oncall')} />
+          <NavLink to="/escalation-policies" active={pathname.startsWith('/escalation-policies')} testId="nav-escalation" label={t('nav.escalation')} />
+          <NavLink to="/pages" active={pathname === '/pages' || pathname.startsWith('/pages/')} testId="nav-pages" label={t('nav.pages')} />
           {user.role === 'admin' ? (
             <Link to="/settings" className={pathname === '/settings' ? 'nav-link active' : 'nav-link'} aria-current={pathname === '/settings' ? 'page' : undefined} data-testid="nav-settings">
               {t('nav.settings')}

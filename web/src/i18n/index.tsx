@@ -16,8 +16,10 @@ export interface I18n {
   /** Like `t`, but placeholders may be React nodes (badges, names), in the language's word order. */
   tx: (key: MessageKey, vars: Record<string, ReactNode>) => ReactNode;
   /** Translates a known dynamic key (status, role, ...) or falls back to the raw value. */
-  label: (prefix: 'status' | 'role' | 'ts' | 'field', value: string) => string;
+  label: (prefix: LabelPrefix, value: string) => string;
 }
+
+export type LabelPrefix = 'status' | 'role' | 'ts' | 'field' | 'pageStatus' | 'pageEvent' | 'channel' | 'delivery' | 'source';
 
 const I18nContext = createContext<I18n | null>(null);
 

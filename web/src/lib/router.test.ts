@@ -12,6 +12,17 @@ describe('matchRoute', () => {
     ['/incidents/INC-12/extra', { name: 'notFound' }],
     ['/settings', { name: 'settings' }],
     ['/settings/slack', { name: 'notFound' }],
+    ['/oncall', { name: 'schedules' }],
+    ['/oncall/my-shifts', { name: 'myShifts' }],
+    ['/oncall/schedules/Primary%20EU', { name: 'schedule', id: 'Primary EU' }],
+    ['/oncall/schedules', { name: 'notFound' }],
+    ['/escalation-policies', { name: 'policies' }],
+    ['/escalation-policies/new', { name: 'policy', id: null }],
+    ['/escalation-policies/pol_1', { name: 'policy', id: 'pol_1' }],
+    ['/pages', { name: 'pages' }],
+    ['/pages/new', { name: 'pageNew' }],
+    ['/pages/12', { name: 'page', id: '12' }],
+    ['/pages/12/events', { name: 'notFound' }],
   ])('%s', (path, want) => {
     expect(matchRoute(path)).toEqual(want);
   });

@@ -41,6 +41,14 @@ export type Route =
   | { name: 'declare' }
   | { name: 'incident'; ref: string }
   | { name: 'settings' }
+  | { name: 'schedules' }
+  | { name: 'myShifts' }
+  | { name: 'schedule'; id: string }
+  | { name: 'policies' }
+  | { name: 'policy'; id: string | null }
+  | { name: 'pages' }
+  | { name: 'pageNew' }
+  | { name: 'page'; id: string }
   | { name: 'root' }
   | { name: 'notFound' };
 
@@ -51,9 +59,19 @@ export function matchRoute(pathname: string): Route {
   if (path === '/incidents') return { name: 'incidents' };
   if (path === '/incidents/new') return { name: 'declare' };
   if (path === '/settings') return { name: 'settings' };
-  const match = /^\/incidents\/([^/]+)$/.exec(path);
-  if (match?.[1]) return { name: 'incident', ref: decodeURIComponent(match[1]) };
-  return { name: 'notFound' };
+  if (path === '/oncall') return { name: 'schedules' };
+  if (path === '/oncall/my-shifts') return { name: 'myShifts' };
+  if (path === '/escalation-policies') return { name: 'policies' };
+  if (path === '/escalation-policies/new') return { name: 'policy', id: null };
+  if (path === '/pages') return { name: 'pages' };
+  if (path === '/pages/new') return { name: 'pageNew' };
+  const [, section, ref] = /^(\/incidents|\/oncall\/schedules|\/escalation-policies|\/pages)\/([^/]+)$/.exec(path) ?? [];
+  if (!section || !ref) return { name: 'notFound' };
+  const id = decodeURIComponent(ref);
+  if (section === '/incidents') return { name: 'incident', ref: id };
+  if (section === '/oncall/schedules') return { name: 'schedule', id };
+  if (section === '/escalation-policies') return { name: 'policy', id };
+  return { name: 'page', id };
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };

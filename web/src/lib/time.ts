@@ -55,3 +55,44 @@ export function dayBoundary(day: string, edge: 'start' | 'end'): string {
   const date = edge === 'start' ? new Date(y, m - 1, d, 0, 0, 0, 0) : new Date(y, m - 1, d, 23, 59, 59, 999);
   return date.toISOString();
 }
+
+export type ZonedStyle = 'dateTime' | 'time' | 'day' | 'weekday' | 'weekdayDay' | 'weekdayNarrow' | 'month';
+
+const ZONED_OPTIONS: Record<ZonedStyle, Intl.DateTimeFormatOptions> = {
+  dateTime: { month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  day: { month: 'short', day: 'numeric' },
+  weekdayDay: { weekday: 'short', month: 'numeric', day: 'numeric' },
+  weekday: { weekday: 'short' },
+  weekdayNarrow: { weekday: 'narrow' },
+  month: { year: 'numeric', month: 'long' },
+};
+const zonedCache = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as people in `timeZone` (a schedule's zone) read it, e.g. "Mon, Dec 1, 09:00". */
+export function formatInZone(instant: string | number, lang: string, timeZone: string, style: ZonedStyle): string {
+  const key = `${lang}|${timeZone}|${style}`;
+  let format = zonedCache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { ...ZONED_OPTIONS[style], timeZone });
+    zonedCache.set(key, format);
+  }
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? String(instant) : format.format(date);
+}
+
+/** A start–end span in `timeZone`; the end shows only its time when it falls on the same local day. */
+export function formatSpanInZone(start: string | number, end: string | number, lang: string, timeZone: string): string {
+  const sameDay = formatInZone(start, lang, timeZone, 'day') === formatInZone(end, lang, timeZone, 'day');
+  return `${formatInZone(start, lang, timeZone, 'dateTime')} – ${formatInZone(end, lang, timeZone, sameDay ? 'time' : 'dateTime')}`;
+}
+
+/** The zone's UTC offset at an instant, e.g. "GMT+9". */
+export function zoneOffsetLabel(timeZone: string, lang: string, at: number): string {
+  try {
+    const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date(at));
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
