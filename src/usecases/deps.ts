@@ -13,6 +13,6 @@ export interface Deps {
   logger?: Logger;
   /** Seals secrets stored at rest (a rota source's address); absent without a secret key (Postgres without HIKESHI_SECRET_KEY). */
   secretBox?: SecretBox;
-  /** Adapters with side effects to enqueue; off when not configured. */
-  integrations?: { slack: boolean };
+  /** Adapters with side effects to enqueue; off when not configured. `email`: SMTP is set up (pages are e-mailed). */
+  integrations?: { slack: boolean; email?: boolean };
 }
