@@ -6,7 +6,7 @@ import { inviteRespondersHandler, type InviteRespondersPayload } from '../slack/
 import { postUpdateHandler, type PostUpdatePayload } from '../slack/automation/post-update.js';
 import { syncChannelHandler, type SyncChannelPayload } from '../slack/automation/sync-channel.js';
 import { answerOncallHandler, type AnswerOncallPayload } from '../slack/oncall/answer-job.js';
-import { handoffHandler, type HandoffPayload } from '../slack/usergroups/handoff-job.js';
+import { applyHandoffHandler, type ApplyHandoffPayload } from '../slack/usergroups/apply-handoff-job.js';
 import { notifyHandoffHandler, type NotifyHandoffPayload } from '../slack/usergroups/notify-handoff-job.js';
 import { reconcileUserGroupsHandler, type ReconcileUserGroupsPayload } from '../slack/usergroups/reconcile-job.js';
 import { syncUserGroupHandler, type SyncUserGroupPayload } from '../slack/usergroups/sync-user-group-job.js';
@@ -37,7 +37,7 @@ export interface JobPayloads {
   // `@Hikeshi oncall` answered in the mention's thread (src/slack/oncall).
   'slack.answerOncall': AnswerOncallPayload;
   // Handoffs: the timer, the notices and the schedule's Slack user group (src/slack/usergroups).
-  'oncall.handoff': HandoffPayload;
+  'oncall.applyHandoff': ApplyHandoffPayload;
   'oncall.notifyHandoff': NotifyHandoffPayload;
   'oncall.syncUserGroup': SyncUserGroupPayload;
   'oncall.reconcileUserGroups': ReconcileUserGroupsPayload;
@@ -70,7 +70,7 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'slack.announceIncident': announceIncidentHandler(slack),
     'slack.postUpdate': postUpdateHandler(slack),
     'slack.answerOncall': answerOncallHandler(jobDeps),
-    'oncall.handoff': handoffHandler(jobDeps.deps),
+    'oncall.applyHandoff': applyHandoffHandler(jobDeps.deps),
     'oncall.notifyHandoff': notifyHandoffHandler(slack),
     'oncall.syncUserGroup': syncUserGroupHandler(slack),
     'oncall.reconcileUserGroups': reconcileUserGroupsHandler(jobDeps.deps),

@@ -210,6 +210,7 @@ function conditionProblem(when: BranchCondition, asked: AskStep): { at?: string;
   if (type === 'yes-no') return { at: operator, message: `use yes: true|false for the yes-no question ${quote(asked.id)}` };
   if (type === 'time') return { at: operator, message: `use gte or lte for the time question ${quote(asked.id)}` };
   if (type === 'choice' || type === 'multi-choice') {
+    if (!options?.length) return undefined; // the question's own error says it has no options
     const wrong = notAnOption(values);
     return wrong.length ? { at: operator, message: `${wrong.map(quote).join(', ')} is not an option of ${quote(asked.id)} (options: ${options?.join(', ')})` } : undefined;
   }
