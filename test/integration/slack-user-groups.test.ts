@@ -90,7 +90,7 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
     await t.runJobs();
     expect(updates()).toHaveLength(2);
     expect(dms(t.people.admin)).toHaveLength(1);
-    const timers = await t.deps.db.selectFrom('jobs').select(['idempotency_key', 'status']).where('kind', '=', 'oncall.handoff').orderBy('run_at').execute();
+    const timers = await t.deps.db.selectFrom('jobs').select(['idempotency_key', 'status']).where('kind', '=', 'oncall.applyHandoff').orderBy('run_at').execute();
     expect(timers.map((j) => j.idempotency_key)).toEqual([
       expect.stringMatching(/:2026-12-01T09:00:00.000Z$/),
       expect.stringMatching(/:2026-12-02T09:00:00.000Z$/),

@@ -3,15 +3,15 @@ import type { Deps } from '../../usecases/deps.js';
 import { handOff } from '../../usecases/oncall/user-groups/hand-off.js';
 
 /**
- * `oncall.handoff`: the durable timer of one schedule's handoff, due at its instant and keyed
+ * `oncall.applyHandoff`: the durable timer of one schedule's handoff, due at its instant and keyed
  * by schedule and instant. It queues the notices and the group's sync, and plans the next
  * timer; it makes no Slack call itself.
  */
-export interface HandoffPayload {
+export interface ApplyHandoffPayload {
   scheduleId: string;
   at: string;
 }
 
-export function handoffHandler(deps: Deps): JobHandler<HandoffPayload> {
+export function applyHandoffHandler(deps: Deps): JobHandler<ApplyHandoffPayload> {
   return async (payload) => handOff(deps, payload);
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 /**
  * The jobs of the on-call handoff machinery, each under a key that names its effect, so a
  * re-plan, a retry or a second instance adds none twice:
- * - `oncall.handoff:<schedule>:<instant>`: the timer, due at the next handoff;
+ * - `oncall.applyHandoff:<schedule>:<instant>`: the timer, due at the next handoff;
  * - `oncall.notifyHandoff:<schedule>:<instant>:<audience>`: each notice once per handoff;
  * - `oncall.syncUserGroup:<schedule>:<why>`: one sync per handoff, reconcile round or change.
  */
@@ -23,7 +23,7 @@ export function slackOn(deps: Deps): boolean {
 }
 
 export async function enqueueHandoffTimer(tx: Executor, scheduleId: string, at: string, now: Date): Promise<void> {
-  await enqueue(tx, 'oncall.handoff', { scheduleId, at }, { key: `oncall.handoff:${scheduleId}:${at}`, runAt: new Date(at) }, now);
+  await enqueue(tx, 'oncall.applyHandoff', { scheduleId, at }, { key: `oncall.applyHandoff:${scheduleId}:${at}`, runAt: new Date(at) }, now);
 }
 
 export async function enqueueUserGroupSync(tx: Executor, scheduleId: string, why: string, now: Date): Promise<void> {
