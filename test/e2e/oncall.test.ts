@@ -4,6 +4,7 @@
  * Screenshots land in test-results/e2e/oncall-*.png, in English and Japanese.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -23,6 +24,8 @@ const TARO = { name: '山田 太郎', email: 'taro@example.com', password: PASSW
 const HOUR = 3_600_000;
 
 let server: ServerProcess | undefined;
+/** Serves the published spreadsheet rota (CSV) the schedule syncs from. */
+let sheet: Server | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let dataDir = '';
@@ -85,6 +88,17 @@ function seedSchedule(now: number) {
   };
 }
 
+/** A sheet three weeks ahead (outside this week's view): one good row, one naming nobody we know. */
+async function publishRota(): Promise<void> {
+  const day = local(Date.now()).plus({ weeks: 3 }).toISODate();
+  const csv = `date,primary\n${day},${TARO.email}\n${day},nobody@example.com\n`;
+  sheet = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/csv' }).end(csv));
+  await new Promise<void>((listening) => sheet!.listen(0, '127.0.0.1', listening));
+  const address = sheet.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await admin('PUT', `/schedules/${scheduleId}/rota-source`, { url: `http://127.0.0.1:${port}/rota.csv?key=sheet-secret` });
+}
+
 describe('on-call and paging web pages', () => {
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist/web/index.html')) || !existsSync(join(ROOT, 'dist/cli/main.js'))) {
@@ -98,6 +112,7 @@ describe('on-call and paging web pages', () => {
     for (const user of [ANA, BEN, TARO]) await admin('POST', '/users', user);
     await admin('POST', '/teams', { name: 'Payments', description: '決済チーム', memberIds: [] });
     scheduleId = (await admin<{ id: string }>('POST', '/schedules', seedSchedule(Date.now()))).id;
+    await publishRota();
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -113,6 +128,7 @@ describe('on-call and paging web pages', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await new Promise((done) => (sheet ? sheet.close(done) : done(undefined)));
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -189,7 +205,7 @@ describe('on-call and paging web pages', () => {
     expect(await override.getAttribute('data-now')).toBe('true');
     expect(await page.locator('[data-testid=cal-row][data-row=overrides] [data-testid=cal-bar]').count()).toBe(1);
     await expect.poll(() => page.getByTestId('now-person').textContent()).toContain(BEN.name);
-    expect(await page.getByTestId('override-row').count()).toBe(1);
+    expect(await page.getByTestId('override-row').filter({ hasText: BEN.name }).count()).toBe(1);
     await shot('04-override-en');
   });
 
@@ -197,6 +213,8 @@ describe('on-call and paging web pages', () => {
     await page.getByTestId('cal-view-month').click();
     await page.waitForURL(/view=month/);
     await expect.poll(() => page.getByTestId('cal-range').textContent()).toBe(local(Date.now()).toFormat('LLLL yyyy'));
+    await page.locator('[data-testid=cal-row][data-row=final] [data-now]').waitFor();
+    await shot('05-month-en');
     await page.getByTestId('cal-next').click();
     await page.waitForURL(/date=/);
     expect(await page.locator('[data-testid=cal-row][data-row=final] [data-now]').count()).toBe(0);
@@ -212,9 +230,23 @@ describe('on-call and paging web pages', () => {
     await page.getByTestId('lang-en').click();
   });
 
+  it('shows the spreadsheet rota sync and the Slack user group read-only, the secret in the address masked', async () => {
+    const checked = () => admin<{ lastOutcome: string | null }>('GET', `/schedules/${scheduleId}/rota-source`).then((source) => source.lastOutcome);
+    await expect.poll(checked, { timeout: 15_000 }).toBe('applied');
+    await page.reload();
+    const rota = page.getByTestId('rota-source-panel');
+    await expect.poll(() => rota.textContent()).toContain('Line 3:');
+    expect(await rota.textContent()).toContain('applied');
+    expect(await rota.textContent()).not.toContain('sheet-secret');
+    expect(await page.getByTestId('user-group-panel').textContent()).toContain('No Slack user group follows this schedule');
+    await shot('06-sync-panels-en');
+  });
+
   it('removes the override again', async () => {
-    await page.getByTestId('override-remove').click();
-    await expect.poll(() => page.getByTestId('override-row').count()).toBe(0);
+    // The other upcoming override is the spreadsheet's, three weeks ahead.
+    const bens = page.getByTestId('override-row').filter({ hasText: BEN.name });
+    await bens.getByTestId('override-remove').click();
+    await expect.poll(() => bens.count()).toBe(0);
     await expect.poll(() => page.locator('[data-testid=cal-row][data-row=final] [data-kind=override]').count()).toBe(0);
   });
 
@@ -233,7 +265,7 @@ describe('on-call and paging web pages', () => {
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     await page.getByTestId('calendar-copy').click();
     await expect.poll(() => page.getByTestId('calendar-copy').textContent()).toBe('Copied');
-    await shot('06-my-shifts-en');
+    await shot('07-my-shifts-en');
   });
 
   it('creates an escalation policy in the editor, showing a refused target at its own field', async () => {
@@ -254,7 +286,7 @@ describe('on-call and paging web pages', () => {
     await targetError.waitFor();
     expect(await levels.nth(1).getByTestId('target-id').getAttribute('aria-invalid')).toBe('true');
     expect(await levels.nth(0).getByTestId('field-error').count()).toBe(0);
-    await shot('07-policy-refused-en');
+    await shot('08-policy-refused-en');
 
     await levels.nth(1).getByTestId('target-id').selectOption({ label: 'Primary' });
     expect(await targetError.count()).toBe(0);
@@ -263,9 +295,9 @@ describe('on-call and paging web pages', () => {
     );
     await page.getByTestId('lang-ja').click();
     await expect.poll(() => page.getByTestId('policy-preview').textContent()).toBe(
-      'Ana Silva に通知。10 分後に Primary の当番に通知。15 分後に最初から 2 回繰り返す。',
+      'Ana Silva さんに通知。10 分後に Primary の当番に通知。15 分後に最初から 2 回繰り返す。',
     );
-    await shot('08-policy-editor-ja');
+    await shot('09-policy-editor-ja');
     await page.getByTestId('lang-en').click();
     await page.getByTestId('policy-save').click();
 
@@ -273,7 +305,7 @@ describe('on-call and paging web pages', () => {
     const card = page.locator('[data-testid=policy-card][data-policy="Payments critical"]');
     await card.waitFor();
     expect(await card.textContent()).toContain('notify whoever is on call on Primary');
-    await shot('09-policies-en');
+    await shot('10-policies-en');
   });
 
   it('pages someone from the web, lists the page and acknowledges it with the button', async () => {
@@ -298,7 +330,7 @@ describe('on-call and paging web pages', () => {
     await expect.poll(() => log.count()).toBeGreaterThan(0);
     expect(await page.getByTestId('notification-log').textContent()).toContain(ANA.name);
     await page.locator('[data-testid=page-event][data-kind=triggered]').waitFor();
-    await shot('10-page-detail-en');
+    await shot('11-page-detail-en');
 
     await page.getByTestId('nav-pages').click();
     const row = page.getByTestId('page-row').first();
@@ -306,7 +338,7 @@ describe('on-call and paging web pages', () => {
     expect(await row.textContent()).toContain('Checkout error rate above 5%');
     expect(await row.getByTestId('page-status').getAttribute('data-status')).toBe('triggered');
     expect(await row.textContent()).toContain(ANA.name);
-    await shot('11-pages-en');
+    await shot('12-pages-en');
 
     await row.getByTestId('page-acknowledge').click();
     await expect.poll(() => row.getByTestId('page-status').getAttribute('data-status')).toBe('acknowledged');
@@ -314,7 +346,7 @@ describe('on-call and paging web pages', () => {
 
     await page.getByTestId('lang-ja').click();
     await expect.poll(() => row.getByTestId('page-status').textContent()).toBe('確認済み');
-    await shot('12-pages-ja');
+    await shot('13-pages-ja');
 
     await page.getByTestId('pages-filter-acknowledged').click();
     await page.waitForURL(/filter=acknowledged/);

@@ -14,6 +14,7 @@ import type {
   PageFilter,
   PageInput,
   PageRecord,
+  RotaSourceStatus,
   Schedule,
   ScheduleOverride,
   ScheduleShifts,
@@ -23,6 +24,7 @@ import type {
   Team,
   TimelineEvent,
   User,
+  UserGroupStatus,
 } from './types.js';
 
 export const keys = {
@@ -252,6 +254,30 @@ export function useShiftsOfSchedules(scheduleIds: string[], from: string, to: st
       queryKey: keys.shifts(id, from, to),
       queryFn: () => api<ScheduleShifts>('GET', `/schedules/${encodeURIComponent(id)}/shifts${query({ from, to })}`),
     })),
+  });
+}
+
+/** A schedule's optional sync (Slack user group, spreadsheet rota): null when it has none (404). */
+async function optional<T>(path: string): Promise<T | null> {
+  try {
+    return await api<T>('GET', path);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export function useUserGroupStatus(scheduleId: string) {
+  return useQuery({
+    queryKey: [...keys.schedule(scheduleId), 'slack-user-group'],
+    queryFn: () => optional<UserGroupStatus>(`/schedules/${encodeURIComponent(scheduleId)}/slack-user-group`),
+  });
+}
+
+export function useRotaSource(scheduleId: string) {
+  return useQuery({
+    queryKey: [...keys.schedule(scheduleId), 'rota-source'],
+    queryFn: () => optional<RotaSourceStatus>(`/schedules/${encodeURIComponent(scheduleId)}/rota-source`),
   });
 }
 

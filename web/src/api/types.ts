@@ -6,6 +6,7 @@ export interface User {
   email: string;
   role: string;
   timeZone?: string | null;
+  slackUserId?: string | null;
 }
 
 export interface UserRef {
@@ -340,4 +341,39 @@ export interface PageInput {
   escalationPolicyId?: string;
   scheduleId?: string;
   userId?: string;
+}
+
+/** GET /api/v1/schedules/:id/slack-user-group — the Slack user group kept equal to who is on call. */
+export interface UserGroupStatus {
+  schedule: { id: string; name: string };
+  handle: string;
+  usergroupId: string | null;
+  /** Slack user ids. */
+  members: string[];
+  guestsLeftOut: Array<{ userId: string; name: string; slackUserId: string | null }>;
+  leftOut: Array<{ userId: string; name: string; slackUserId: string | null; reason: 'guest' | 'bot' | 'deactivated' | 'no_slack_account' }>;
+  lastSyncAt: string | null;
+  lastSyncResult: 'set' | 'unchanged' | 'kept' | 'failed' | null;
+  lastSyncDetail: string | null;
+  warning: string | null;
+  warningAt: string | null;
+}
+
+/** GET /api/v1/schedules/:id/rota-source — a spreadsheet rota synced from its published CSV address. */
+export interface RotaSourceStatus {
+  schedule: { id: string; name: string };
+  /** Masked. */
+  url: string;
+  urlSealed: boolean;
+  mode: 'overrides' | 'layer';
+  role: 'primary' | 'secondary';
+  columns: Record<string, string> | null;
+  intervalMinutes: number;
+  lastCheckedAt: string | null;
+  lastChangedAt: string | null;
+  lastAppliedAt: string | null;
+  lastOutcome: 'applied' | 'unchanged' | 'refused' | 'failed' | null;
+  lastMessage: string | null;
+  lastFile: { applied: number; replaced: number; problems: Array<{ line: number; code: string; column?: string; value?: string; message: string }>; ignoredColumns: string[] } | null;
+  nextCheckAt: string;
 }

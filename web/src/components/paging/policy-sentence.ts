@@ -17,7 +17,7 @@ export function policySentence(levels: SentenceLevel[], repeat: number, { t, lan
     if (target.type === 'schedule') return t('policy.preview.schedule', { name });
     if (target.type === 'team') return t('policy.preview.team', { name });
     if (target.type === 'webhook') return t('policy.preview.webhook', { name });
-    return name;
+    return target.name ? t('policy.preview.user', { name }) : name;
   };
   const parts = levels.map((level, i) => {
     const targets = level.targets.length ? list.format(level.targets.map(who)) : t('policy.preview.nobody');

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { CalendarLink } from '../../components/oncall/calendar-link.js';
 import { defaultOverrideDraft, OverrideForm, type OverrideDraft } from '../../components/oncall/override-form.js';
 import { ScheduleCalendar, type PickedSpan } from '../../components/oncall/schedule-calendar.js';
+import { SyncPanels } from '../../components/oncall/sync-panels.js';
 import { useI18n } from '../../i18n/index.js';
 import { calendarWindow, CALENDAR_VIEWS, isCalendarView, isIsoDate, isoToWallTime, moveAnchor, todayIn, type CalendarView } from '../../lib/calendar.js';
 import { layerRows } from '../../lib/layer-rows.js';
@@ -185,6 +186,7 @@ function ScheduleView({ schedule }: { schedule: Schedule }) {
             <h3>{t('ical.title')}</h3>
             <CalendarLink create={calendarToken} help={t('ical.scheduleHelp')} />
           </section>
+          <SyncPanels scheduleId={schedule.id} users={users.data ?? []} />
         </aside>
       </div>
     </div>
