@@ -14,6 +14,8 @@ import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
+import { pagingEscalate, type PagingEscalatePayload } from './handlers/paging-escalate.js';
+import { pagingNotify, type PagingNotifyPayload } from './handlers/paging-notify.js';
 import { captureMessage, type CaptureMessagePayload } from './handlers/slack-capture-message.js';
 import { syncRota, type SyncRotaPayload } from './handlers/sync-rota.js';
 
@@ -43,6 +45,9 @@ export interface JobPayloads {
   'oncall.reconcileUserGroups': ReconcileUserGroupsPayload;
   // A schedule's spreadsheet rota checked periodically (src/usecases/oncall/rota-sources).
   'oncall.syncRota': SyncRotaPayload;
+  // Paging (src/usecases/paging): one notification sent, and a level's escalation timer.
+  'paging.notify': PagingNotifyPayload;
+  'paging.escalate': PagingEscalatePayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -75,5 +80,7 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'oncall.syncUserGroup': syncUserGroupHandler(slack),
     'oncall.reconcileUserGroups': reconcileUserGroupsHandler(jobDeps.deps),
     'oncall.syncRota': syncRota(jobDeps),
+    'paging.notify': pagingNotify(jobDeps),
+    'paging.escalate': pagingEscalate(jobDeps.deps),
   };
 }

@@ -1,0 +1,40 @@
+import { pageTransition } from '../../domain/escalation/page.js';
+import { getPageForUpdate, updatePageStatus } from '../../store/repositories/pages.js';
+import type { Deps } from '../deps.js';
+import { authorize, type Principal } from '../principal.js';
+import type { PageView } from './page-view.js';
+import { findPageByRef, readPageView } from './read-pages.js';
+import { appendPageEvent } from './record-level.js';
+
+export type PageActionVia = 'slack' | 'web' | 'api' | 'cli';
+
+/**
+ * Acknowledges or resolves a page in one transaction. Escalation stops with it: the page
+ * leaves `triggered`, so its pending escalation timer finds nothing to do. Doing it again
+ * answers the page unchanged.
+ */
+export async function changePageStatus(
+  deps: Deps,
+  principal: Principal,
+  pageRef: string,
+  to: 'acknowledged' | 'resolved',
+  via: PageActionVia,
+): Promise<PageView> {
+  authorize(principal, 'responder');
+  return deps.db.transaction().execute(async (tx) => {
+    const page = await getPageForUpdate(tx, (await findPageByRef(tx, pageRef)).id);
+    if (pageTransition(page.status, to) === 'unchanged') return readPageView(tx, page);
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const changed =
+      to === 'acknowledged'
+        ? { ...page, status: to, acknowledgedBy: principal.actor, acknowledgedAt: at, nextEscalationAt: null, updatedAt: at }
+        : { ...page, status: to, resolvedBy: principal.actor, resolvedAt: at, nextEscalationAt: null, updatedAt: at };
+    await updatePageStatus(tx, changed);
+    const verb = to === 'acknowledged' ? 'Acknowledged' : 'Resolved';
+    await appendPageEvent(tx, page, { kind: to, level: page.level, cycle: page.cycle, actor: principal.actor, text: `${verb} by ${principal.actor.name} (${VIA[via]}).` }, now);
+    return readPageView(tx, changed);
+  });
+}
+
+const VIA: Record<PageActionVia, string> = { slack: 'Slack', web: 'web app', api: 'API', cli: 'command line' };
