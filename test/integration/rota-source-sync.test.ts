@@ -297,15 +297,21 @@ describe.each(engines)('hikeshi schedule rota-source on %s', (engine) => {
     await database.drop();
   });
 
+  /** Runs the command in this process; `stdin`, when given, is piped in. */
   async function hikeshi(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdinIsTTY: true, readStdin: async () => '' });
+    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdinIsTTY: stdin === undefined, readStdin: async () => stdin ?? '' });
     return { code, out, err };
   }
+  let stdin: string | undefined;
 
   it('sets a source, shows it masked, syncs now with the bad row by line, and stops', async () => {
-    const set = await hikeshi('schedule', 'rota-source', 'Sheet', '--url', url, '--every', '30', '--column', 'Backup=secondary');
+    expect((await hikeshi('schedule', 'rota-source', 'Sheet', '--url', '-')).err).toContain('--url - reads a pipe, not the terminal');
+    // Piped in, the address stays out of the shell history and the process list.
+    stdin = `${url}\n`;
+    const set = await hikeshi('schedule', 'rota-source', 'Sheet', '--url', '-', '--every', '30', '--column', 'Backup=secondary');
+    stdin = undefined;
     expect(set).toMatchObject({ code: 0, err: '' });
     expect(set.out).toContain('Syncing Sheet from its spreadsheet');
     expect(set.out).toMatch(/Source: +http:\/\/127\.0\.0\.1:\d+\/spreadsheets\/d\/e\/2PAC…\/pub\?output=… \(encrypted at rest\)/);

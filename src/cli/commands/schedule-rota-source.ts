@@ -17,11 +17,11 @@ export const scheduleRotaSource = defineCommand({
   summary: "Sync a schedule from a published spreadsheet (CSV address), stop, sync now, or show the sync's status",
   arguments: ['SCHEDULE'],
   options: {
-    url: { type: 'string', placeholder: 'URL', description: "The sheet's published-as-CSV address (http or https); replaces the previous one" },
+    url: { type: 'string', placeholder: 'URL', description: "The sheet's published-as-CSV address (http or https), or - to read it from standard input (out of the shell history); replaces the previous one" },
     mode: { type: 'string', placeholder: 'MODE', description: "With --url: overrides (default: above the layers) or layer (the schedule's own rota layer)" },
     role: { type: 'string', placeholder: 'ROLE', description: 'With --url: primary (default) or secondary: which column feeds this schedule' },
     every: { type: 'string', placeholder: 'MINUTES', description: `With --url: minutes between checks (${ROTA_SYNC.minIntervalMinutes}-${ROTA_SYNC.maxIntervalMinutes}, default ${ROTA_SYNC.defaultIntervalMinutes})` },
-    column: { type: 'string', multiple: true, placeholder: 'HEADER=COLUMN', description: 'With --url: map a header to date, start, end, primary or secondary (repeatable)' },
+    column: { type: 'string', multiple: true, placeholder: 'HEADER=COLUMN', description: 'With --url: map a header to date, start, end, primary or secondary' },
     off: { type: 'boolean', description: 'Stop syncing; the shifts applied stay' },
     'sync-now': { type: 'boolean', description: 'Check the sheet now and show what came of it' },
   },
@@ -58,8 +58,9 @@ export const scheduleRotaSource = defineCommand({
       const role = oneOf(options.role, 'role', ['primary', 'secondary'] as const);
       const intervalMinutes = integerOption(options.every, 'every', ROTA_SYNC.minIntervalMinutes, ROTA_SYNC.maxIntervalMinutes);
       const columns = options.column && columnMap(options.column);
+      const url = options.url === '-' ? await readUrl(io) : options.url;
       const status = await withDeps((deps) =>
-        setRotaSource(deps, schedule, { url: options.url!, ...(mode && { mode }), ...(role && { role }), ...(intervalMinutes !== undefined && { intervalMinutes }), ...(columns && { columns }) }, SYSTEM_PRINCIPAL),
+        setRotaSource(deps, schedule, { url, ...(mode && { mode }), ...(role && { role }), ...(intervalMinutes !== undefined && { intervalMinutes }), ...(columns && { columns }) }, SYSTEM_PRINCIPAL),
       );
       if (json) return io.out(toJson(status));
       return report(status, io, `Syncing ${clean(status.schedule.name)} from its spreadsheet; the first check runs at once (with the server's job runner).\n`);
@@ -69,6 +70,11 @@ export const scheduleRotaSource = defineCommand({
     report(status, io);
   },
 });
+
+async function readUrl(io: Io): Promise<string> {
+  if (io.stdinIsTTY) throw new UsageError('--url - reads a pipe, not the terminal');
+  return (await io.readStdin()).trim();
+}
 
 function columnMap(pairs: readonly string[]): Record<string, string> {
   return Object.fromEntries(
