@@ -16,8 +16,9 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { VERSION, metaRoutes } from './routes/meta.js';
 import { oncallRoutes } from './routes/oncall.js';
-import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
+import { pagingRoutes } from './routes/paging.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
+import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
 import type { App, RouteModule } from './routes/route-types.js';
 import { sessionRoutes, tokenRoutes } from './routes/session.js';
 import { slackSettingsRoutes } from './routes/slack-settings.js';
@@ -78,8 +79,9 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     teamRoutes,
     serviceRoutes,
     oncallRoutes,
-    oncallUserGroupRoutes,
+    pagingRoutes,
     rotaSourceRoutes,
+    oncallUserGroupRoutes,
     tokenRoutes,
     sessionRoutes(options.secureCookies),
     slackSettingsRoutes(options.slack),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { createJobHandlers } from '../../src/jobs/kinds.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import { SlackRuntime } from '../../src/slack/runtime.js';
@@ -83,7 +84,7 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
     ]);
     const [summary, ...more] = dms(t.people.member);
     expect(more).toEqual([]);
-    expect(summary).toMatch(new RegExp(`^:checkered_flag: Your on-call shift on \\*Payments\\* has ended; <@${t.people.admin}> is on call now\\.\n\\*Open incidents \\(1\\):\\*\n• INC-1 · SEV2 · triage — Refunds fail`));
+    expect(summary).toMatch(new RegExp(`^:checkered_flag: Your on-call shift on \\*Payments\\* has ended; <@${t.people.admin}> is on call now\\.\n\\*Open incidents \\(1\\):\\*\n• INC-1 · SEV2 · triage — Refunds fail\nNo open pages notified you\.$`));
 
     // Nothing runs twice: the timer, the notices and the sync are keyed by the handoff.
     t.clock.set(new Date(Date.parse(HANDOFF) + 1_000));
@@ -242,5 +243,35 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
     await t.runJobs();
     expect(existing.users).toEqual([t.people.member]);
     expect(dms(t.people.admin)).toHaveLength(1); // the notice still goes; only the group is left alone
+  });
+
+  it('hikeshi schedule user-group turns the sync on, shows it, and turns it off', async () => {
+    await start((p) => [p.member, p.admin]);
+    ws().settings.usergroupsManagedBy = 'everyone';
+    const saved = { ...process.env };
+    Object.assign(process.env, { DATABASE_URL: t.database.url, HIKESHI_CONFIG: '', SLACK_BOT_TOKEN: t.runtime.env.botToken, HIKESHI_SECRET_KEY: 'a test secret key of at least 32 characters' });
+    const hikeshi = async (...argv: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text), stdinIsTTY: true, readStdin: async () => '' });
+      return { code, out, err };
+    };
+    try {
+      const on = await hikeshi('schedule', 'user-group', 'Payments', '--handle', 'oncall');
+      expect(on).toMatchObject({ code: 0, err: '' });
+      expect(on.out).toContain('Syncing @oncall with Payments');
+      expect(on.out).toMatch(/Group:\s+@oncall \(not in Slack yet\)/);
+
+      t.clock.set(new Date(Date.now() + 1_000)); // the command ran on the wall clock
+      await t.runJobs();
+      const shown = await hikeshi('schedule', 'user-group', 'Payments');
+      expect(shown.out).toMatch(new RegExp(`Group:\\s+@oncall \\(${group()!.id}\\)`));
+      expect(shown.out).toMatch(new RegExp(`Members:\\s+(${t.people.member}|${t.people.admin})\n`));
+      expect((await hikeshi('schedule', 'user-group', 'Payments', '--handle', 'oncall', '--off')).code).toBe(2);
+      expect((await hikeshi('schedule', 'user-group', 'Payments', '--off')).out).toContain('No longer syncing a user group for Payments');
+      expect((await t.api('GET', '/api/v1/schedules/Payments/slack-user-group')).statusCode).toBe(404);
+    } finally {
+      process.env = saved;
+    }
   });
 });

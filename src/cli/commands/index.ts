@@ -4,6 +4,7 @@ import { migrate } from './migrate.js';
 import { oncall } from './oncall.js';
 import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './schedule.js';
 import { scheduleRotaSource } from './schedule-rota-source.js';
+import { scheduleUserGroup } from './schedule-user-group.js';
 import { serve } from './serve.js';
 import { tokenCreate } from './token.js';
 import { userAdd } from './user.js';
@@ -25,4 +26,5 @@ export const commands: readonly Command[] = [
   scheduleCreate,
   scheduleImport,
   scheduleRotaSource,
+  scheduleUserGroup,
 ];

@@ -35,7 +35,7 @@ export function notifyHandoffHandler(automation: SlackAutomation | undefined): J
     let text: string;
     if (payload.audience === 'outgoing') {
       channel = slackUserId;
-      text = outgoingNoticeText({ ...shift, next: facts.next, incidents: facts.incidents, pages: null });
+      text = outgoingNoticeText({ ...shift, next: facts.next, incidents: facts.incidents, pages: facts.pages });
     } else {
       const guest = ['multi_channel_guest', 'single_channel_guest'].includes(classifySlackUser(await slack.runtime.users.lookup(bot.client, slackUserId)));
       if (payload.audience === 'incoming') {

@@ -1,8 +1,9 @@
-import type { OpenIncidentLine } from '../../../domain/oncall/handoff-notice.js';
+import type { OpenIncidentLine, OpenPageLine } from '../../../domain/oncall/handoff-notice.js';
 import { nextHandoff, onCallAt } from '../../../domain/oncall/queries.js';
 import { findScheduleUserGroup } from '../../../store/repositories/schedule-user-groups.js';
 import type { Deps } from '../../deps.js';
 import { listIncidents } from '../../incidents/read-incidents.js';
+import { listOpenPagesFor } from '../../paging/read-pages.js';
 import { SYSTEM_PRINCIPAL } from '../../principal.js';
 import { liveSchedules } from '../compiled-schedules.js';
 import { personRefs, type PersonRef } from '../people.js';
@@ -28,6 +29,8 @@ export interface HandoffNoticeFacts {
   group: { handle: string; usergroupId: string | null } | null;
   /** Open incidents, for the outgoing person. */
   incidents: OpenIncidentLine[];
+  /** Open pages that notified the outgoing person. */
+  pages: OpenPageLine[];
 }
 
 const OPEN = ['triage', 'investigating', 'identified', 'monitoring'];
@@ -42,15 +45,18 @@ export async function readHandoffNotice(deps: Deps, request: HandoffNoticeReques
   const nextId = request.audience === 'outgoing' ? (onCallAt(live.compiled, deps.clock.now())?.userId ?? null) : null;
   const person = await personRefs(deps.db, [request.userId, ...(nextId ? [nextId] : [])]);
   const group = await findScheduleUserGroup(deps.db, request.scheduleId);
-  const incidents =
-    request.audience === 'outgoing'
-      ? (await listIncidents(deps, { statuses: OPEN, limit: INCIDENTS_LISTED }, SYSTEM_PRINCIPAL)).items.map((i) => ({
-          reference: i.reference,
-          title: i.title,
-          severity: i.severity,
-          status: i.status,
-        }))
-      : [];
+  const outgoing = request.audience === 'outgoing';
+  const incidents = outgoing
+    ? (await listIncidents(deps, { statuses: OPEN, limit: INCIDENTS_LISTED }, SYSTEM_PRINCIPAL)).items.map((i) => ({
+        reference: i.reference,
+        title: i.title,
+        severity: i.severity,
+        status: i.status,
+      }))
+    : [];
+  const pages = outgoing
+    ? (await listOpenPagesFor(deps, request.userId)).map((p) => ({ title: `#${p.number} ${p.message}`, status: p.status, createdAt: p.createdAt }))
+    : [];
   return {
     scheduleName: live.record.name,
     timeZone: live.record.timeZone,
@@ -59,5 +65,6 @@ export async function readHandoffNotice(deps: Deps, request: HandoffNoticeReques
     next: nextId ? person(nextId) : null,
     group: group ? { handle: group.handle, usergroupId: group.usergroupId } : null,
     incidents,
+    pages,
   };
 }
