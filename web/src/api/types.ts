@@ -317,8 +317,14 @@ export interface PageRecord {
   status: PageStatus;
   escalationPolicy: { id: string; name: string } | null;
   scheduleId: string | null;
+  /** What was paged: the policy, or a schedule's on-call or a person directly. */
+  target: { type: 'policy' | 'schedule' | 'user'; id: string; name: string };
+  /** The level last notified (1-based), of `levels`. */
   level: number;
+  levels: number;
+  /** Which run of the levels (0-based), of `repeat` + 1. */
   cycle: number;
+  repeat: number;
   nextEscalationAt: string | null;
   incidentId: string | null;
   source: string;

@@ -14,3 +14,8 @@ export function fieldMessage(error: unknown, field: string): string | null {
 export function unplacedError(error: unknown, placed: (field: string) => boolean): unknown {
   return error instanceof ApiError && error.field && placed(error.field) ? null : error;
 }
+
+/** The field a 4xx problem names, if any. */
+export function errorField(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.field : undefined;
+}

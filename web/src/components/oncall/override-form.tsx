@@ -3,7 +3,7 @@ import { useAddOverride } from '../../api/queries.js';
 import type { User } from '../../api/types.js';
 import { useI18n } from '../../i18n/index.js';
 import { isoToWallTime, nextFullHour, wallTimeToIso } from '../../lib/calendar.js';
-import { unplacedError } from '../../lib/field-errors.js';
+import { errorField, unplacedError } from '../../lib/field-errors.js';
 import { ErrorMessage } from '../error-message.js';
 import { FieldError } from '../field-error.js';
 
@@ -50,7 +50,7 @@ export function OverrideForm({
     setMissing(null);
     onDraft({ ...draft, ...patch });
   };
-  const invalid = (field: string) => missing === field || (add.error as { field?: string } | null)?.field === field || undefined;
+  const invalid = (field: string) => missing === field || errorField(add.error) === field || undefined;
 
   return (
     <form className="stack stack-tight" onSubmit={submit} noValidate data-testid="override-form" aria-labelledby="override-heading">

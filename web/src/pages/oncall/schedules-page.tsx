@@ -74,7 +74,7 @@ export function SchedulesPage() {
                   </td>
                   <td className="col-declared">
                     {item.until ? (
-                      <span title={formatInZone(item.until, lang, zone, 'dateTime')}>
+                      <span>
                         {formatInZone(item.until, lang, zone, 'dateTime')} <span className="muted small">(<RelativeTime iso={item.until} />)</span>
                       </span>
                     ) : (

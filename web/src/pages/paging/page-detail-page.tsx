@@ -5,6 +5,7 @@ import type { PageEvent, PageRecord } from '../../api/types.js';
 import { PageStatusBadge } from '../../components/badges.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { PageActions } from '../../components/paging/page-actions.js';
+import { PageProgress, PageTarget } from '../../components/paging/page-progress.js';
 import { AbsoluteTime, RelativeTime } from '../../components/time.js';
 import { useI18n } from '../../i18n/index.js';
 import { Link } from '../../lib/router.js';
@@ -56,7 +57,9 @@ function PageView({ page }: { page: PageRecord }) {
         <div className="incident-meta-line">
           <span className="ref ref-large">#{page.number}</span>
           <PageStatusBadge status={page.status} />
-          <span className="muted small">{t('pages.levelCycle', { level: page.level, cycle: page.cycle + 1 })}</span>
+          <span className="muted small" data-testid="page-progress">
+            <PageProgress page={page} />
+          </span>
         </div>
         <div className="title-row title-row-actions">
           <h1 className="incident-title" data-testid="page-message">
@@ -95,7 +98,10 @@ function PageView({ page }: { page: PageRecord }) {
                   <tbody>
                     {page.notifications.map((n) => (
                       <tr key={n.id} data-testid="notification-row" data-status={n.status}>
-                        <td className="muted small nowrap">{t('pages.levelCycle', { level: n.level, cycle: n.cycle + 1 })}</td>
+                        <td className="muted small nowrap">
+                          {t('pages.levelShort', { level: n.level })}
+                          {n.cycle > 0 ? ` · ${t('pages.roundShort', { cycle: n.cycle + 1 })}` : ''}
+                        </td>
                         <td>
                           <strong className="recipient">{n.recipient.name}</strong>
                           {n.recipient.type === 'webhook' ? <span className="tag tag-outline">{t('target.webhook')}</span> : null}
@@ -128,7 +134,9 @@ function PageView({ page }: { page: PageRecord }) {
           <section className="card side-section">
             <h3>{t('pages.about')}</h3>
             <dl className="lifecycle">
-              <Fact term={t('pages.policy')}>{page.escalationPolicy ? <Link to={`/escalation-policies/${encodeURIComponent(page.escalationPolicy.id)}`}>{page.escalationPolicy.name}</Link> : '—'}</Fact>
+              <Fact term={t('pages.paged')}>
+                <PageTarget page={page} linked />
+              </Fact>
               <Fact term={t('pages.source')}>{label('source', page.source)}</Fact>
               <Fact term={t('pages.createdBy')}>{page.createdBy.name}</Fact>
               <Fact term={t('pages.createdAt')}>

@@ -3,7 +3,7 @@ import { useEscalationPolicies, useSchedules, useTriggerPage, useUsers } from '.
 import { ErrorMessage } from '../../components/error-message.js';
 import { FieldError } from '../../components/field-error.js';
 import { useI18n } from '../../i18n/index.js';
-import { unplacedError } from '../../lib/field-errors.js';
+import { errorField, unplacedError } from '../../lib/field-errors.js';
 import { Link, navigate } from '../../lib/router.js';
 
 const KINDS = ['escalationPolicyId', 'scheduleId', 'userId'] as const;
@@ -70,7 +70,7 @@ export function PageNewPage() {
             required
             autoFocus
             placeholder={t('pages.messagePlaceholder')}
-            aria-invalid={missing === 'message' || (trigger.error as { field?: string } | null)?.field === 'message' || undefined}
+            aria-invalid={missing === 'message' || errorField(trigger.error) === 'message' || undefined}
             onChange={(e) => {
               touch();
               setMessage(e.target.value);
@@ -119,7 +119,7 @@ export function PageNewPage() {
           <select
             value={target}
             aria-label={t(`pages.kind.${kind}`)}
-            aria-invalid={missing === 'target' || (trigger.error as { field?: string } | null)?.field === kind || undefined}
+            aria-invalid={missing === 'target' || errorField(trigger.error) === kind || undefined}
             onChange={(e) => {
               touch();
               setTarget(e.target.value);

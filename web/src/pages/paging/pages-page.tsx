@@ -4,6 +4,7 @@ import type { PageFilter, PageRecord } from '../../api/types.js';
 import { PageStatusBadge, Person } from '../../components/badges.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { PageActions } from '../../components/paging/page-actions.js';
+import { PageProgress, PageTarget } from '../../components/paging/page-progress.js';
 import { RelativeTime } from '../../components/time.js';
 import { useI18n } from '../../i18n/index.js';
 import { Link, navigate, useLocation } from '../../lib/router.js';
@@ -116,12 +117,16 @@ function PageRow({ page }: { page: PageRecord }) {
         <Link to={href} className="row-title">
           {page.message}
         </Link>
-        {page.escalationPolicy ? <div className="muted small row-sub">{page.escalationPolicy.name}</div> : null}
+        <div className="muted small row-sub">
+          <PageTarget page={page} />
+        </div>
       </td>
       <td>
         <PageStatusBadge status={page.status} />
       </td>
-      <td className="muted small nowrap">{t('pages.levelCycle', { level: page.level, cycle: page.cycle + 1 })}</td>
+      <td className="muted small nowrap">
+        <PageProgress page={page} />
+      </td>
       <td className="col-services">
         <span className="service-list">
           {names.slice(0, 3).map((name) => (

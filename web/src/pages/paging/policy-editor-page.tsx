@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { FieldError } from '../../components/field-error.js';
 import { policySentence } from '../../components/paging/policy-sentence.js';
 import { useI18n } from '../../i18n/index.js';
-import { unplacedError } from '../../lib/field-errors.js';
+import { errorField, unplacedError } from '../../lib/field-errors.js';
 import { Link, navigate } from '../../lib/router.js';
 
 interface DraftTarget {
@@ -113,8 +113,7 @@ function PolicyEditor({ policy, canEdit }: { policy: EscalationPolicy | null; ca
       placed.add(`levels[${i}].targets[${j}].id`);
     });
   });
-  const errorField = save.error instanceof ApiError ? save.error.field : undefined;
-  const invalid = (field: string) => errorField === field || undefined;
+  const invalid = (field: string) => errorField(save.error) === field || undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
