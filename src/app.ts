@@ -35,7 +35,9 @@ export async function startApp(
   env: Environment,
   options: { logger: Logger | false; clock?: Clock; settings?: Settings; webRoot?: string; runJobs?: boolean },
 ): Promise<RunningApp> {
-  const settings = options.settings ?? loadSettings(env.settingsFile);
+  const loaded = options.settings ?? loadSettings(env.settingsFile);
+  // The settings file's publicUrl wins over HIKESHI_PUBLIC_URL; use cases read only settings.
+  const settings = env.publicUrl && !loaded.publicUrl ? { ...loaded, publicUrl: env.publicUrl } : loaded;
   const handle = openDatabase(env.databaseUrl);
   try {
     await migrateToLatest(handle.db);

@@ -36,6 +36,9 @@ export const SettingsSchema = Type.Object(
           ),
           { description: 'Outbound webhooks escalation policies may target, by name' },
         ),
+        defaultEscalationPolicy: Type.Optional(
+          Type.String({ minLength: 1, description: 'The escalation policy `/oncall page <message>` pages when the message names none' }),
+        ),
       },
       { additionalProperties: false },
     ),

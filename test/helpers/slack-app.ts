@@ -21,7 +21,7 @@ export const SECRET_KEY = 'test-secret-key-for-sealing-slack-tokens';
 export const BOT_SCOPES = [
   'channels:manage', 'channels:join', 'channels:read', 'channels:history', 'channels:write.invites', 'channels:write.topic',
   'groups:write', 'groups:read', 'groups:history', 'chat:write', 'chat:write.public', 'commands', 'pins:read',
-  'reactions:read', 'users:read', 'users:read.email', 'usergroups:read', 'usergroups:write',
+  'reactions:read', 'users:read', 'users:read.email', 'usergroups:read', 'usergroups:write', 'im:write', 'im:history',
 ];
 /** What the install's user scopes grant the admin's token (src/slack/install/scopes.ts USER_SCOPES). */
 export const ADMIN_SCOPES = ['channels:write', 'channels:write.invites', 'groups:write', 'groups:write.invites', 'usergroups:read', 'usergroups:write', 'users:read'];

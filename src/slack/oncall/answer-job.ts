@@ -4,18 +4,20 @@ import type { JobHandler } from '../../jobs/handler.js';
 import type { JobDeps } from '../../jobs/kinds.js';
 import { findOncall } from '../../usecases/slack-inbound/oncall-mention.js';
 import { SlackApiError } from '../client.js';
+import { answerPageMention } from '../paging/page-mention.js';
 import { slackPrincipal } from '../receiver/slack-person.js';
 import { appIdentity } from './app-identity.js';
 import { knownNames } from './known-names.js';
 import { oncallAnswerText } from './answer-text.js';
-import { parseOncallMention } from './parse-mention.js';
+import { pageRequest, parseOncallMention } from './parse-mention.js';
 import { replyOnce } from './post-in-thread.js';
 import { mentionedUsers, plainText } from './slack-text.js';
 
 /**
  * `slack.answerOncall`: the app was mentioned in a channel. When the message asks for the
  * on-call, the answer goes in its thread: who asked and what, and a mention of each person on
- * call at the moment of the mention (guests included).
+ * call at the moment of the mention (guests included). `oncall page <message>` pages instead
+ * (src/slack/paging/page-mention.ts).
  */
 export interface AnswerOncallPayload {
   channelId: string;
@@ -50,14 +52,24 @@ export function answerOncallHandler({ deps, slack }: JobDeps): JobHandler<Answer
       }
       throw error;
     }
+    const page = ask.mayName ? pageRequest(plainText(ask.text, names)) : undefined;
+    if (page !== undefined) {
+      const mention = { channelId: payload.channelId, ts: payload.ts, threadTs: payload.threadTs, request: page };
+      await inThread(() => answerPageMention(deps, client, mention, principal, ctx.attempt > 1));
+      return;
+    }
     const lookup = await findOncall(deps, { text: plainText(ask.text, names), mayName: ask.mayName, at: payload.at }, principal);
     const text = oncallAnswerText(lookup, { askerSlackUserId: payload.askerSlackUserId, askWith: `@${app.handle || 'hikeshi'} oncall` });
-    try {
-      await replyOnce(client, { channel: payload.channelId, threadTs: payload.threadTs, text, key: `oncall:${payload.ts}` }, ctx.attempt > 1);
-    } catch (error) {
-      // Slack refuses this thread (archived, gone, not allowed): asking again will not change that.
-      if (error instanceof SlackApiError) throw new PermanentError(error.message, { cause: error });
-      throw error;
-    }
+    await inThread(() => replyOnce(client, { channel: payload.channelId, threadTs: payload.threadTs, text, key: `oncall:${payload.ts}` }, ctx.attempt > 1));
   };
+}
+
+async function inThread(answer: () => Promise<unknown>): Promise<void> {
+  try {
+    await answer();
+  } catch (error) {
+    // Slack refuses this thread (archived, gone, not allowed): asking again will not change that.
+    if (error instanceof SlackApiError) throw new PermanentError(error.message, { cause: error });
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOncallMention, type OncallAsk } from './parse-mention.js';
+import { pageRequest, parseOncallMention, type OncallAsk } from './parse-mention.js';
 
 const APP = { userId: 'U0APP', handle: 'hikeshi' };
 
@@ -25,5 +25,18 @@ describe('parseOncallMention', () => {
     expect(parseOncallMention('<@U0APP> payments refunds fail', app)).toEqual({ text: 'payments refunds fail', mayName: true });
     expect(parseOncallMention('<@U0APP>', app)).toEqual({ text: '', mayName: true });
     expect(parseOncallMention('<@U0APP> oncall payments', app)).toEqual({ text: 'payments', mayName: true });
+  });
+});
+
+describe('pageRequest', () => {
+  it.each<[string, string | undefined]>([
+    ['page db is down', 'db is down'],
+    ['PAGE  payments: refunds fail\nsince 14:00', 'payments: refunds fail\nsince 14:00'],
+    ['page', ''],
+    ['pager duty is broken', undefined],
+    ['payments page', undefined],
+    ['', undefined],
+  ])('%j', (text, message) => {
+    expect(pageRequest(text)).toBe(message);
   });
 });

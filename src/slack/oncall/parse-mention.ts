@@ -34,3 +34,12 @@ export function parseOncallMention(text: string, app: AppIdentity): OncallAsk | 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * `page db is down` → `db is down`: the ask is to page the on-call rather than to name them
+ * (`/oncall page …`, `@Hikeshi oncall page …`). Undefined for any other ask.
+ */
+export function pageRequest(text: string): string | undefined {
+  const match = /^page(?=$|\s)/i.exec(text.trim());
+  return match ? text.trim().slice(match[0].length).trim() : undefined;
+}

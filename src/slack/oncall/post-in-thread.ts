@@ -37,7 +37,8 @@ export async function replyOnce(client: WebClient, answer: ThreadAnswer, lookBac
   return posted.ts;
 }
 
-async function findMarked(client: WebClient, answer: ThreadAnswer): Promise<string | undefined> {
+/** The ts of the answer already posted in the thread under this key, if any. */
+export async function findMarked(client: WebClient, answer: Omit<ThreadAnswer, 'text'>): Promise<string | undefined> {
   try {
     const replies = await callSlack('conversations.replies', () =>
       client.conversations.replies({ channel: answer.channel, ts: answer.threadTs, limit: LOOK_BACK, include_all_metadata: true }),

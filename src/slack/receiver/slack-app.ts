@@ -7,6 +7,7 @@ import { registerTimelineCapture } from '../events/timeline-capture.js';
 import { registerIncidentActions } from '../interactions/incident-actions.js';
 import { registerIncidentModals } from '../interactions/incident-modals.js';
 import { registerOncall } from '../oncall/index.js';
+import { registerPageActions } from '../paging/page-actions.js';
 import type { SlackRuntime } from '../runtime.js';
 import { boltLogger } from './bolt-logger.js';
 import { dedupeDeliveries } from './dedupe.js';
@@ -37,6 +38,7 @@ export function createSlackApp(deps: Deps, slack: SlackRuntime, receiver: Receiv
   registerIncidentModals(app, inbound);
   registerTimelineCapture(app, inbound);
   registerOncall(app, inbound);
+  registerPageActions(app, inbound);
   return app;
 }
 
