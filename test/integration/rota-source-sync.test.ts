@@ -255,6 +255,31 @@ describe.each(engines)('rota source sync on %s', (engine) => {
     expect((await app.api('POST', `/api/v1/schedules/${scheduleId}/rota-source/sync`, undefined, await app.tokenFor('viewer'))).statusCode).toBe(403);
   });
 
+  it('reads a file with rows left out again at each check, and applies them once the person has joined', async () => {
+    const file = `${GOOD}\n2026-11-24,cat@example.com,ann@example.com\n`;
+    host.serve(sheet(file, '"v4"', null));
+    await nextCheck();
+    expect(await status()).toMatchObject({ lastOutcome: 'applied', lastFile: { applied: 3, problems: [{ line: 5, code: 'unknown_person', value: 'cat@example.com' }] } });
+
+    // Nothing has changed: no 304 is asked for, and the same rows left out mean no write.
+    const before = await revision();
+    await nextCheck();
+    expect(host.requests.at(-1)?.['if-none-match']).toBeUndefined();
+    expect(await revision()).toBe(before);
+    expect(await status()).toMatchObject({ lastOutcome: 'unchanged', lastFile: { problems: [{ line: 5, code: 'unknown_person' }] } });
+
+    const cat = await addUser(app.deps, 'Cat');
+    await nextCheck();
+    expect(await revision()).toBe(before + 1);
+    expect((await getSchedule(app.database.db, scheduleId)).overrides.filter((o) => o.userId === cat.id)).toHaveLength(1);
+    expect(await status()).toMatchObject({ lastOutcome: 'applied', lastChangedAt: expect.not.stringContaining(app.clock.now().toISOString()), lastFile: { applied: 4, problems: [] } });
+
+    // Every row applied: from now on the server may answer 304.
+    await nextCheck();
+    expect(host.requests.at(-1)?.['if-none-match']).toBe('"v4"');
+    expect(await status()).toMatchObject({ lastOutcome: 'unchanged', lastMessage: 'not modified since the last applied file (304)' });
+  });
+
   it('stops on DELETE: the pending check does nothing and the applied shifts stay', async () => {
     const kept = await overrides();
     expect((await app.api('DELETE', `/api/v1/schedules/${scheduleId}/rota-source`)).statusCode).toBe(204);

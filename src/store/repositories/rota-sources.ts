@@ -12,6 +12,8 @@ export type RotaCheckOutcome = 'applied' | 'unchanged' | 'refused' | 'failed';
 
 /** What the last file that was applied or refused came to, as the manual import reports it. */
 export interface RotaFileReport {
+  /** SHA-256 of the file reported; null when no file was read (a 404, a web page, too large). */
+  contentHash: string | null;
   applied: number;
   replaced: number;
   /** Every row not applied (or, for a refused file, every problem), by line. */

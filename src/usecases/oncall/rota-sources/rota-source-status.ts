@@ -24,7 +24,7 @@ export interface RotaSourceStatus {
   lastOutcome: RotaCheckOutcome | null;
   lastMessage: string | null;
   /** The last file applied (its rows not applied, by line) or refused (every problem). */
-  lastFile: RotaFileReport | null;
+  lastFile: Omit<RotaFileReport, 'contentHash'> | null;
   nextCheckAt: string;
 }
 
@@ -42,7 +42,7 @@ export function presentRotaSource(source: RotaSource, schedule: { id: string; na
     lastAppliedAt: source.lastAppliedAt,
     lastOutcome: source.lastOutcome,
     lastMessage: source.lastMessage,
-    lastFile: source.lastReport,
+    lastFile: source.lastReport && { applied: source.lastReport.applied, replaced: source.lastReport.replaced, problems: source.lastReport.problems, ignoredColumns: source.lastReport.ignoredColumns },
     nextCheckAt: source.nextCheckAt,
   };
 }

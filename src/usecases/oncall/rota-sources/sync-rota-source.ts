@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { nextCheckAt } from '../../../domain/oncall/rota-fetch-policy.js';
 import type { ScheduleRecord } from '../../../domain/oncall/schedule-record.js';
-import { RotaRefusedError, ValidationError } from '../../../errors.js';
+import { RotaRefusedError, ValidationError, type LineProblem } from '../../../errors.js';
 import type { Executor } from '../../../store/database.js';
 import {
   findRotaSource,
@@ -15,7 +15,7 @@ import {
 import { getScheduleForUpdate } from '../../../store/repositories/schedules.js';
 import type { Deps } from '../../deps.js';
 import { rememberSchedule } from '../compiled-schedules.js';
-import { importRotaInto } from '../import-rota.js';
+import { importRotaInto, type ImportRotaResult } from '../import-rota.js';
 import { enqueueRotaCheck } from './check-job.js';
 import { downloadRota, type RotaDownload } from './download-rota.js';
 import { openSourceUrl } from './source-url.js';
@@ -48,7 +48,7 @@ export async function syncRotaSource(deps: Deps, sourceId: string, trigger: Sync
 
   const url = openSourceUrl(deps, source);
   const download: RotaDownload = url
-    ? await downloadRota(url, source.contentHash ? { etag: source.etag, lastModified: source.lastModified } : null, { now: deps.clock.now(), ...(signal && { signal }) })
+    ? await downloadRota(url, cleanlyApplied(source) ? { etag: source.etag, lastModified: source.lastModified } : null, { now: deps.clock.now(), ...(signal && { signal }) })
     : { kind: 'refused', reason: 'the address was sealed with a secret key this server does not have (HIKESHI_SECRET_KEY); set the source again' };
   if (download.kind === 'transient' && trigger.kind === 'periodic' && !trigger.lastAttempt) {
     return { kind: 'retry', reason: download.reason, ...(download.retryAfterMs !== undefined && { retryAfterMs: download.retryAfterMs }) };
@@ -78,6 +78,15 @@ function isStale(source: RotaSource, trigger: SyncTrigger): boolean {
   return trigger.kind === 'periodic' && (source.generation !== trigger.generation || source.nextCheckAt !== trigger.dueAt);
 }
 
+/**
+ * Whether the last applied file is also the one reported, with every row applied: only
+ * then may the server answer 304. A file with rows not applied is read again at each
+ * check, so a row naming someone who has joined since applies then.
+ */
+function cleanlyApplied(source: RotaSource): boolean {
+  return source.contentHash !== null && source.lastReport?.contentHash === source.contentHash && source.lastReport.problems.length === 0;
+}
+
 type Decision = { check: Omit<RotaCheck, 'checkedAt' | 'nextCheckAt'>; schedule?: ScheduleRecord };
 
 async function decide(tx: Executor, source: RotaSource, download: RotaDownload, now: Date): Promise<Decision> {
@@ -92,37 +101,59 @@ async function decide(tx: Executor, source: RotaSource, download: RotaDownload, 
       break;
   }
   const contentHash = createHash('sha256').update(download.text).digest('hex');
-  if (contentHash === source.contentHash) {
-    return { check: { outcome: 'unchanged', message: 'the file is the same as the last applied one' } };
-  }
-  const changedAt = now.toISOString();
+  const unchanged = { outcome: 'unchanged', message: 'the file is the same as the last applied one' } as const;
+  if (contentHash === source.contentHash && cleanlyApplied(source)) return { check: unchanged };
+
   const schedule = await getScheduleForUpdate(tx, source.scheduleId);
+  const options = { mode: source.mode, role: source.role, ...(source.columns && { columns: source.columns }) };
   try {
-    const options = { mode: source.mode, role: source.role, dryRun: false, ...(source.columns && { columns: source.columns }) };
-    const result = await importRotaInto(tx, schedule, download.text, options, now);
-    const { applied, replaced, problems, ignoredColumns } = result.answer;
-    const skipped = problems.length ? `; ${problems.length} ${problems.length === 1 ? 'row was' : 'rows were'} not applied` : '';
+    if (contentHash === source.contentHash) {
+      // The file applied last, with rows left out then: apply it again only if that changes what is left out.
+      const trial = reportOf((await importRotaInto(tx, schedule, download.text, { ...options, dryRun: true }, now)).answer, contentHash);
+      const reported = source.lastReport?.contentHash === contentHash ? source.lastReport : undefined;
+      if (!reported || sameProblems(trial.problems, reported.problems)) return { check: { ...unchanged, report: trial } };
+    }
+    const result = await importRotaInto(tx, schedule, download.text, { ...options, dryRun: false }, now);
+    const report = reportOf(result.answer, contentHash);
+    const skipped = report.problems.length ? `; ${report.problems.length} ${report.problems.length === 1 ? 'row was' : 'rows were'} not applied` : '';
     return {
       schedule: result.schedule,
       check: {
         outcome: 'applied',
-        message: `applied ${applied} ${applied === 1 ? 'shift' : 'shifts'}${skipped}`,
-        report: { applied, replaced, problems, ignoredColumns },
-        changedAt,
-        applied: { at: changedAt, etag: download.etag, lastModified: download.lastModified, contentHash },
+        message: `applied ${report.applied} ${report.applied === 1 ? 'shift' : 'shifts'}${skipped}`,
+        report,
+        ...changed(source, contentHash, now),
+        applied: { at: now.toISOString(), etag: download.etag, lastModified: download.lastModified, contentHash },
       },
     };
   } catch (error) {
     if (error instanceof RotaRefusedError) {
-      return { check: { outcome: 'refused', message: error.message, report: { ...emptyReport(), problems: [...error.problems] }, changedAt } };
+      const report = { ...emptyReport(), contentHash, problems: [...error.problems] };
+      return { check: { outcome: 'refused', message: error.message, report, ...changed(source, contentHash, now) } };
     }
     if (error instanceof ValidationError) {
-      return { check: { outcome: 'refused', message: `The rota was not imported and the schedule is unchanged: ${error.field} ${error.reason}`, report: emptyReport(), changedAt } };
+      const message = `The rota was not imported and the schedule is unchanged: ${error.field} ${error.reason}`;
+      return { check: { outcome: 'refused', message, report: { ...emptyReport(), contentHash }, ...changed(source, contentHash, now) } };
     }
     throw error;
   }
 }
 
+/** A file counts as changed when it is neither the last applied nor the last reported one. */
+function changed(source: RotaSource, contentHash: string, now: Date): { changedAt?: string } {
+  return contentHash === source.contentHash || contentHash === source.lastReport?.contentHash ? {} : { changedAt: now.toISOString() };
+}
+
+/** Compared field by field: Postgres (jsonb) gives the stored problems back with their keys reordered. */
+function sameProblems(a: readonly LineProblem[], b: readonly LineProblem[]): boolean {
+  const key = (p: LineProblem) => JSON.stringify([p.line, p.code, p.column ?? null, p.value ?? null, p.message]);
+  return a.length === b.length && a.every((p, i) => key(p) === key(b[i]!));
+}
+
+function reportOf(answer: ImportRotaResult, contentHash: string): RotaFileReport {
+  return { contentHash, applied: answer.applied, replaced: answer.replaced, problems: answer.problems, ignoredColumns: answer.ignoredColumns };
+}
+
 function emptyReport(): RotaFileReport {
-  return { applied: 0, replaced: 0, problems: [], ignoredColumns: [] };
+  return { contentHash: null, applied: 0, replaced: 0, problems: [], ignoredColumns: [] };
 }
