@@ -7,6 +7,7 @@ import { createUser } from '../../src/usecases/catalog/users.js';
 import { declareIncident } from '../../src/usecases/incidents/declare-incident.js';
 import { createSchedule } from '../../src/usecases/oncall/manage-schedules.js';
 import { addOverride } from '../../src/usecases/oncall/overrides.js';
+import { configureUserGroup } from '../../src/usecases/oncall/user-groups/configure-user-group.js';
 import { SYSTEM_PRINCIPAL } from '../../src/usecases/principal.js';
 import { engines } from '../helpers/databases.js';
 import { startSlackTestApp, type SlackTestApp } from '../helpers/slack-app.js';
@@ -237,6 +238,8 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
     const taken = await t.api('PUT', '/api/v1/schedules/Platform/slack-user-group', { handle: '@oncall' });
     expect(taken.statusCode).toBe(409);
     expect((await t.api('GET', '/api/v1/schedules/Platform/slack-user-group')).statusCode).toBe(404);
+    const withoutSlack = { ...t.deps, integrations: { slack: false } };
+    await expect(configureUserGroup(withoutSlack, 'Platform', { handle: 'platform' }, SYSTEM_PRINCIPAL)).rejects.toThrow(/Slack is not configured/);
 
     expect((await t.api('DELETE', '/api/v1/schedules/Payments/slack-user-group')).statusCode).toBe(204);
     t.clock.set(HANDOFF);

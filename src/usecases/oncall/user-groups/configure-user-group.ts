@@ -27,9 +27,9 @@ const RESERVED = new Set(['here', 'channel', 'everyone', 'group', 'all']);
 export async function configureUserGroup(deps: Deps, key: string, input: { handle?: string }, principal: Principal): Promise<UserGroupStatus> {
   authorize(principal, 'admin');
   const handle = validHandle(input.handle ?? DEFAULT_HANDLE);
-  if (!slackOn(deps)) throw new ConflictError('Slack is not configured: set SLACK_BOT_TOKEN or install the app before syncing a user group');
   return deps.db.transaction().execute(async (tx) => {
     const schedule = await findSchedule(tx, key);
+    if (!slackOn(deps)) throw new ConflictError('Slack is not configured: set SLACK_BOT_TOKEN or install the app before syncing a user group');
     const holder = await findScheduleUserGroupByHandle(tx, handle);
     if (holder && holder.scheduleId !== schedule.id) throw handleTaken(handle);
     const now = deps.clock.now();
