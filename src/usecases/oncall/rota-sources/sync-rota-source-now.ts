@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../../errors.js';
+import { ConflictError, NotFoundError } from '../../../errors.js';
 import { findRotaSourceBySchedule, type RotaCheckOutcome } from '../../../store/repositories/rota-sources.js';
 import type { Deps } from '../../deps.js';
 import { authorize, type Principal } from '../../principal.js';
@@ -23,6 +23,6 @@ export async function syncRotaSourceNow(deps: Deps, scheduleKey: string, princip
   if (!source) throw new NotFoundError('rota source', `of schedule ${schedule.name}`);
   const attempt = await syncRotaSource(deps, source.id, { kind: 'manual' });
   const after = await findRotaSourceBySchedule(deps.db, schedule.id);
-  if (attempt.kind !== 'recorded' || !after) throw new NotFoundError('rota source', `of schedule ${schedule.name}`);
+  if (attempt.kind !== 'recorded' || !after) throw new ConflictError('The rota source was changed or removed while it was being checked; nothing was applied');
   return { outcome: attempt.outcome, message: attempt.message, source: presentRotaSource(after, schedule) };
 }

@@ -32,7 +32,7 @@ export type RotaSyncAttempt =
   | { kind: 'recorded'; outcome: RotaCheckOutcome; message: string }
   /** A periodic check whose download failed before its last attempt: nothing was recorded. */
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
-  /** The source was changed or removed since the check was enqueued. */
+  /** The source was changed or removed since the check was enqueued or while it ran. */
   | { kind: 'stale' };
 
 /**
@@ -56,7 +56,8 @@ export async function syncRotaSource(deps: Deps, sourceId: string, trigger: Sync
 
   const recorded = await deps.db.transaction().execute(async (tx) => {
     const locked = await findRotaSourceForUpdate(tx, sourceId);
-    if (!locked || isStale(locked, trigger)) return undefined;
+    // Changed while downloading (a new address or mode): this download is not for it.
+    if (!locked || isStale(locked, trigger) || locked.generation !== source.generation) return undefined;
     const now = deps.clock.now();
     const { check, schedule } = await decide(tx, locked, download, now);
     const next = trigger.kind === 'periodic' ? nextCheckAt(now, locked.intervalMinutes).toISOString() : locked.nextCheckAt;
