@@ -75,7 +75,7 @@ function assertSmtpUrl(url: string): void {
  * SMTP's own answer decides: a 5xx refusal (nodemailer's `permanent`) or a credential or TLS
  * requirement problem is permanent; a 4xx, a timeout or a dropped connection is worth a retry.
  */
-export function classifyMailError(error: unknown, url: string): RetryableError | PermanentError {
+function classifyMailError(error: unknown, url: string): RetryableError | PermanentError {
   const e = error as NodemailerError;
   const reply = e.responseCode ? ` (SMTP ${e.responseCode})` : '';
   const text = `email via ${redactSmtpUrl(url)} failed${reply}: ${scrub(e.message ?? String(error), url)}`;

@@ -9,8 +9,6 @@ export interface SignedWebhookRequest {
   /** Stable across retries of the same delivery, so the receiver can drop repeats. */
   deliveryId: string;
   timeoutMs?: number;
-  /** Unix seconds for the signature; default now. */
-  now?: () => number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -27,7 +25,7 @@ const SIGNATURE_VERSION = 'v1';
  */
 export async function sendSignedWebhook(request: SignedWebhookRequest): Promise<void> {
   const rawBody = JSON.stringify(request.body);
-  const timestamp = request.now ? request.now() : Math.floor(Date.now() / 1000);
+  const timestamp = Math.floor(Date.now() / 1000);
   const where = hostOf(request.url);
   if (!where) throw new PermanentError('webhook URL is not a valid http(s) URL');
   let response: Response;
@@ -87,7 +85,7 @@ export function verifyWebhookSignature(
 }
 
 /** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+function retryAfterMs(header: string | null, nowMs: number): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
   const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - nowMs;
