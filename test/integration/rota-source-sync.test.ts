@@ -35,6 +35,8 @@ interface Sheet {
   lastModified: string | null;
   /** Declare this many bytes but hang up after the body: a download cut off mid-way. */
   declaredLength?: number;
+  /** Send no Content-Length (chunked), so only the bytes read tell the size. */
+  chunked?: boolean;
 }
 
 function sheet(body: string, etag: string | null, lastModified: string | null): Sheet {
@@ -65,7 +67,7 @@ async function startSheetHost(): Promise<{ server: Server; base: string; serve(s
     const body = typeof s.body === 'string' ? Buffer.from(s.body) : s.body;
     res.writeHead(s.status, {
       'content-type': s.contentType,
-      'content-length': String(s.declaredLength ?? body.length),
+      ...(!s.chunked && { 'content-length': String(s.declaredLength ?? body.length) }),
       ...(s.etag && { etag: s.etag }),
       ...(s.lastModified && { 'last-modified': s.lastModified }),
     });
@@ -200,6 +202,7 @@ describe.each(engines)('rota source sync on %s', (engine) => {
       [{ line: 1, code: 'no_shifts' }, { line: 2, code: 'unknown_person' }, { line: 3, code: 'unknown_person' }],
     ],
     ['a file over 5 MB', sheet(`date,primary\n${'2026-11-25,ann@example.com\n'.repeat(200_000)}`, '"huge"', null), 'the file is larger than 5 MB; the schedule is unchanged', []],
+    ['a file over 5 MB sent without a length', { ...sheet(`date,primary\n${'2026-11-25,ann@example.com\n'.repeat(200_000)}`, '"huge2"', null), chunked: true }, 'the file is larger than 5 MB; the schedule is unchanged', []],
     ['a 404 (the sheet was unpublished)', { ...sheet('gone', '"404"', null), status: 404 }, 'the server answered 404 Not Found; the schedule is unchanged', []],
   ])('refuses %s, with its problems, and leaves the schedule exactly as it was', async (_case, served, message, problems) => {
     host.serve(served);
@@ -296,6 +299,12 @@ describe.each(engines)('rota source sync on %s', (engine) => {
     expect(logLines.length).toBeGreaterThan(10);
     expect(logLines.filter((line) => line.includes('rota source checked'))).not.toHaveLength(0);
     expect(logLines.filter((line) => line.includes(SHEET_KEY) || line.includes('TopSecret'))).toEqual([]);
+  });
+
+  it('never wrote the sheet\'s key to a job row', async () => {
+    const jobs = await listJobs(app.database.db);
+    expect(jobs.filter((j) => j.kind === 'oncall.syncRota' && j.lastError !== null)).not.toHaveLength(0);
+    expect(jobs.filter((j) => JSON.stringify(j).includes('TopSecret'))).toEqual([]);
   });
 });
 
