@@ -40,6 +40,14 @@ describe('the answer to /oncall page', () => {
     ]);
   });
 
+  it('says so when nobody could be notified and nothing escalates (a schedule with nobody on call)', () => {
+    const text = pagedText(page([]), { type: 'schedule', id: 's1', name: 'Primary', chosen: 'default' }, null);
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      ':pager: Paged: nobody yet, page #4 via schedule *Primary* (the default).',
+      'Nobody could be notified and this page does not escalate: page an escalation policy or someone else.',
+    ]);
+  });
+
   it('links the page only when the public address is known', () => {
     expect(pageLink('https://h.example.com/', 'pg_1')).toBe('https://h.example.com/pages/pg_1');
     expect(pageLink(undefined, 'pg_1')).toBeNull();

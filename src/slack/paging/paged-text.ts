@@ -14,8 +14,12 @@ export function pagedText(page: PageView, target: PagedTarget, pageUrl: string |
   const number = pageUrl ? `<${pageUrl}|page #${page.number}>` : `page #${page.number}`;
   const lines = [`:pager: Paged: ${reached.length ? reached.map(escapeText).join(', ') : 'nobody yet'}, ${number} via ${what}.`];
   if (unreachable.length) lines.push(`:warning: Cannot be reached: ${unreachable.map(escapeText).join(', ')}.`);
-  if (!reached.length && page.nextEscalationAt) {
-    lines.push(`Nobody could be notified at level ${page.level}; it escalates <!date^${Math.floor(Date.parse(page.nextEscalationAt) / 1000)}^{time}|${page.nextEscalationAt}>.`);
+  if (!reached.length) {
+    lines.push(
+      page.nextEscalationAt
+        ? `Nobody could be notified at level ${page.level}; it escalates <!date^${Math.floor(Date.parse(page.nextEscalationAt) / 1000)}^{time}|${page.nextEscalationAt}>.`
+        : 'Nobody could be notified and this page does not escalate: page an escalation policy or someone else.',
+    );
   }
   lines.push(...page.message.split('\n').map((line) => `> ${escapeText(line)}`));
   return lines.join('\n');
