@@ -221,6 +221,21 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
     expect(jobs.map((j) => j.status)).toEqual(['succeeded']);
   });
 
+  it('records a handle Slack has given to a channel, and that a free plan has no user groups', async () => {
+    await start((p) => [p.member, p.admin]);
+    ws().settings.usergroupsManagedBy = 'everyone';
+    expect((await t.api('PUT', '/api/v1/schedules/Payments/slack-user-group', { handle: 'incidents' })).statusCode).toBe(200);
+    await t.runJobs();
+    expect(await status()).toMatchObject({ handle: 'incidents', lastSyncResult: 'failed', warning: '@incidents is taken in Slack by a channel or a person: choose another handle.' });
+
+    ws().settings.plan = 'free';
+    await t.api('PUT', '/api/v1/schedules/Payments/slack-user-group', { handle: 'oncall' });
+    await t.runJobs();
+    expect((await status()).warning).toMatch(/^Slack user groups need a paid Slack plan/);
+    const jobs = await t.deps.db.selectFrom('jobs').select('status').where('kind', '=', 'oncall.syncUserGroup').execute();
+    expect(jobs.map((j) => j.status)).toEqual(['succeeded', 'succeeded']);
+  });
+
   it('adopts an existing group, refuses a bad or taken handle, and stops syncing on DELETE', async () => {
     await start((p) => [p.member, p.admin]);
     ws().settings.usergroupsManagedBy = 'everyone';

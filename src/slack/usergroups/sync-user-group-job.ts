@@ -36,9 +36,10 @@ export function syncUserGroupHandler(automation: SlackAutomation | undefined): J
       outcome = await sync(slack, target);
     } catch (error) {
       await abandonUserGroupSync(slack.deps, target.scheduleId);
-      if (!(error instanceof UserGroupsRefusedError || isGroupRefusal(error))) throw error;
+      const why = error instanceof UserGroupsRefusedError ? error.message : groupRefusal(error, target.handle);
+      if (!why) throw error;
       // No retry fixes a workspace setting or plan: say so on the status; the next reconcile tries again.
-      outcome = { result: 'failed', detail: error.message, warning: error.message };
+      outcome = { result: 'failed', detail: why, warning: why };
     }
     await finishUserGroupSync(slack.deps, target.scheduleId, outcome);
     if (outcome.warning) ctx.logger?.warn({ scheduleId: target.scheduleId, handle: target.handle, result: outcome.result }, outcome.warning);
@@ -108,10 +109,23 @@ async function classify(slack: SlackAutomation, client: WebClient, target: SyncT
   return people;
 }
 
-/** Slack refusals about the group itself that no retry fixes: a free plan, a handle taken by a channel or person. */
-function isGroupRefusal(error: unknown): error is SlackApiError {
-  return (
-    error instanceof SlackApiError &&
-    ['plan_upgrade_required', 'paid_teams_only', 'handle_already_exists', 'bad_handle', 'forbidden_handle', 'invalid_users', 'invalid_user', 'single_channel_guests_cannot_be_added'].includes(error.error)
-  );
+/** Slack refusals about the group itself that no retry fixes, explained; undefined for anything else. */
+function groupRefusal(error: unknown, handle: string): string | undefined {
+  if (!(error instanceof SlackApiError)) return undefined;
+  switch (error.error) {
+    case 'plan_upgrade_required':
+    case 'paid_teams_only':
+      return `Slack user groups need a paid Slack plan (${error.error}); @Hikeshi oncall still reaches the people on call.`;
+    case 'handle_already_exists':
+      return `@${handle} is taken in Slack by a channel or a person: choose another handle.`;
+    case 'bad_handle':
+    case 'forbidden_handle':
+      return `Slack does not accept @${handle} as a handle (${error.error}): choose another.`;
+    case 'invalid_users':
+    case 'invalid_user':
+    case 'single_channel_guests_cannot_be_added':
+      return `Slack refused a member of @${handle} (${error.error}): their account changed since it was looked up; the next reconcile looks again.`;
+    default:
+      return undefined;
+  }
 }

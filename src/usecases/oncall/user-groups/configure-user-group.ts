@@ -39,7 +39,7 @@ export async function configureUserGroup(deps: Deps, key: string, input: { handl
       if (isUniqueViolation(error)) throw handleTaken(handle);
       throw error;
     }
-    await enqueueUserGroupSync(tx, schedule.id, `configured:${now.toISOString()}`, now);
+    await enqueueUserGroupSync(tx, schedule.id, `configured:${handle}:${now.toISOString()}`, now);
     await planHandoffs(tx, deps, { before: null, after: schedule });
     // Starts the reconcile rounds unless they already run (the round's key makes this a no-op then).
     await enqueueReconcile(tx, new Date(Math.floor(now.getTime() / RECONCILE_EVERY_MS + 1) * RECONCILE_EVERY_MS), now);
