@@ -55,9 +55,7 @@ export async function importRota(deps: Deps, key: string, input: ImportRotaInput
   const result = await deps.db.transaction().execute(async (tx) => {
     const found = await findSchedule(tx, key);
     const current = options.dryRun ? found : await getScheduleForUpdate(tx, found.id);
-    const imported = await importRotaInto(tx, current, input.csv, options, deps.clock.now());
-    if (!options.dryRun) await planHandoffs(tx, deps, { before: current, after: imported.schedule });
-    return imported;
+    return importRotaInto(tx, deps, current, input.csv, options);
   });
   if (!options.dryRun) rememberSchedule(deps.db, result.schedule);
   return result.answer;
@@ -82,16 +80,16 @@ export function rotaImportOptions(input: { mode?: RotaMode; role?: RotaRole; dry
 
 /**
  * The import itself, in the caller's transaction on a schedule it has locked (unless a dry
- * run): the one path both an uploaded file and a synced rota source take. Throws
- * RotaRefusedError (or a ValidationError) before writing anything; the caller remembers
- * the returned schedule once its transaction commits.
+ * run): the one path both an uploaded file and a synced rota source take, handoff timers
+ * included. Throws RotaRefusedError (or a ValidationError) before writing anything; the
+ * caller remembers the returned schedule once its transaction commits.
  */
 export async function importRotaInto(
   tx: Executor,
+  deps: Deps,
   current: ScheduleRecord,
   csv: string,
   options: RotaImportOptions,
-  now: Date,
 ): Promise<{ answer: ImportRotaResult; schedule: ScheduleRecord }> {
   const { mode, role, dryRun } = options;
   const parse = { timeZone: current.timeZone, handoffTime: current.handoffTime, columns: { ...current.rotaColumns, ...options.columns } };
@@ -108,10 +106,13 @@ export async function importRotaInto(
     layers: applied.layers,
     overrides: applied.overrides,
     revision: current.revision + 1,
-    updatedAt: now.toISOString(),
+    updatedAt: deps.clock.now().toISOString(),
   };
   checkSchedule(schedule);
-  if (!dryRun) await updateSchedule(tx, schedule);
+  if (!dryRun) {
+    await updateSchedule(tx, schedule);
+    await planHandoffs(tx, deps, { before: current, after: schedule });
+  }
   const answer: ImportRotaResult = {
     schedule: { id: current.id, name: current.name },
     mode,

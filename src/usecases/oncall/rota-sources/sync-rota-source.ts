@@ -59,7 +59,7 @@ export async function syncRotaSource(deps: Deps, sourceId: string, trigger: Sync
     // Changed while downloading (a new address or mode): this download is not for it.
     if (!locked || isStale(locked, trigger) || locked.generation !== source.generation) return undefined;
     const now = deps.clock.now();
-    const { check, schedule } = await decide(tx, locked, download, now);
+    const { check, schedule } = await decide(tx, deps, locked, download, now);
     const next = trigger.kind === 'periodic' ? nextCheckAt(now, locked.intervalMinutes).toISOString() : locked.nextCheckAt;
     await recordRotaCheck(tx, locked.id, { ...check, checkedAt: now.toISOString(), nextCheckAt: next });
     if (trigger.kind === 'periodic') await enqueueRotaCheck(tx, { id: locked.id, generation: locked.generation, nextCheckAt: next }, now);
@@ -90,7 +90,7 @@ function cleanlyApplied(source: RotaSource): boolean {
 
 type Decision = { check: Omit<RotaCheck, 'checkedAt' | 'nextCheckAt'>; schedule?: ScheduleRecord };
 
-async function decide(tx: Executor, source: RotaSource, download: RotaDownload, now: Date): Promise<Decision> {
+async function decide(tx: Executor, deps: Deps, source: RotaSource, download: RotaDownload, now: Date): Promise<Decision> {
   switch (download.kind) {
     case 'not_modified':
       return { check: { outcome: 'unchanged', message: 'not modified since the last applied file (304)' } };
@@ -110,11 +110,11 @@ async function decide(tx: Executor, source: RotaSource, download: RotaDownload, 
   try {
     if (contentHash === source.contentHash) {
       // The file applied last, with rows left out then: apply it again only if that changes what is left out.
-      const trial = reportOf((await importRotaInto(tx, schedule, download.text, { ...options, dryRun: true }, now)).answer, contentHash);
+      const trial = reportOf((await importRotaInto(tx, deps, schedule, download.text, { ...options, dryRun: true })).answer, contentHash);
       const reported = source.lastReport?.contentHash === contentHash ? source.lastReport : undefined;
       if (!reported || sameProblems(trial.problems, reported.problems)) return { check: { ...unchanged, report: trial } };
     }
-    const result = await importRotaInto(tx, schedule, download.text, { ...options, dryRun: false }, now);
+    const result = await importRotaInto(tx, deps, schedule, download.text, { ...options, dryRun: false });
     const report = reportOf(result.answer, contentHash);
     const skipped = report.problems.length ? `; ${report.problems.length} ${report.problems.length === 1 ? 'row was' : 'rows were'} not applied` : '';
     return {
