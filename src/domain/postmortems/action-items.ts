@@ -12,9 +12,10 @@ export interface ActionItemInput {
   externalUrl?: string | null;
 }
 
-/** Applies an input to an item (or to a new one), refusing a bad field by name. */
-export function applyActionItem(current: ActionItem | { id: string }, input: ActionItemInput): ActionItem {
-  const base: ActionItem = 'title' in current ? current : { id: current.id, title: '', ownerId: null, dueDate: null, status: 'open', externalUrl: null };
+/** Applies an input to an item (or to a new one, given its ids), refusing a bad field by name. */
+export function applyActionItem(current: ActionItem | { id: string; incidentId: string }, input: ActionItemInput): ActionItem {
+  const base: ActionItem =
+    'title' in current ? current : { id: current.id, incidentId: current.incidentId, title: '', ownerId: null, dueDate: null, status: 'open', externalUrl: null };
   const next = { ...base };
   if (input.title !== undefined) {
     const title = input.title.trim();

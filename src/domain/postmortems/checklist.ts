@@ -2,7 +2,7 @@ import { ProblemList, formatPath, quote } from '../runbooks/problems.js';
 import { checkKeys, isRecord, readId, readLocalized, readNumber, readOneOf, readString } from '../runbooks/read.js';
 import type { IncidentSnapshot } from './snapshot.js';
 import type { PostmortemTemplate } from './template.js';
-import type { LocalizedText, Postmortem } from './types.js';
+import type { ActionItem, LocalizedText, Postmortem } from './types.js';
 
 export const CHECKERS = [
   'impact-quantified',
@@ -44,6 +44,7 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
 
 export interface ReadinessInput {
   postmortem: Postmortem;
+  actionItems: readonly ActionItem[];
   snapshot: Pick<IncidentSnapshot, 'fields' | 'severity' | 'sloImpact'>;
 }
 
@@ -66,8 +67,8 @@ const CHECKS: Record<CheckerId, Checker> = {
       ? { en: `section "${section}" is empty`, ja: `セクション「${section}」が空です` }
       : { en: `section "${section}" has ${length} characters; at least ${minimum} expected`, ja: `セクション「${section}」は${length}文字です（${minimum}文字以上必要）` };
   },
-  'action-items-complete': ({ postmortem }, { minimum = 1 }) => {
-    const items = postmortem.actionItems.filter((item) => item.status !== 'wont-do');
+  'action-items-complete': ({ actionItems }, { minimum = 1 }) => {
+    const items = actionItems.filter((item) => item.status !== 'wont-do');
     if (items.length < minimum) {
       return { en: `${items.length} action item${items.length === 1 ? '' : 's'}; at least ${minimum} expected`, ja: `アクションアイテムが${items.length}件です（${minimum}件以上必要）` };
     }

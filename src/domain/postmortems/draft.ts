@@ -27,7 +27,6 @@ export function createDraft(
     incidentId,
     status: 'draft',
     sections: {},
-    actionItems: [],
     ownerId: null,
     reviewers: [],
     meetingAt: null,

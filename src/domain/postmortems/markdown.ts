@@ -6,10 +6,11 @@ import { formatTime, inlineText, markdownTable } from './format.js';
 import { ACTION_STATUS_LABELS, DURATION_LABELS, LABELS, MOMENT_LABELS, STATUS_LABELS, durationGap } from './labels.js';
 import type { IncidentSnapshot } from './snapshot.js';
 import type { PostmortemTemplate } from './template.js';
-import type { Postmortem } from './types.js';
+import type { ActionItem, Postmortem } from './types.js';
 
 export interface MarkdownInput {
   postmortem: Postmortem;
+  actionItems: readonly ActionItem[];
   template: PostmortemTemplate;
   snapshot: IncidentSnapshot;
   readiness: Readiness;
@@ -20,7 +21,7 @@ export interface MarkdownInput {
 const NOT_WRITTEN: Record<Language, string> = { en: '_Not written yet._', ja: '_未記入_' };
 
 /** The postmortem as one Markdown document, for the team's wiki. */
-export function postmortemMarkdown({ postmortem, template, snapshot, readiness, language, timeZone }: MarkdownInput): string {
+export function postmortemMarkdown({ postmortem, actionItems, template, snapshot, readiness, language, timeZone }: MarkdownInput): string {
   const l = LABELS[language];
   const name = (id: string | null) => (id === null ? l.none : (snapshot.people[id] ?? id));
   const time = (iso: string | null) => (iso === null ? l.notRecorded : `${formatTime(iso, timeZone)} (${timeZone})`);
@@ -62,10 +63,10 @@ export function postmortemMarkdown({ postmortem, template, snapshot, readiness, 
     if (section.actionItems) {
       if (text) out.push('');
       out.push(
-        postmortem.actionItems.length
+        actionItems.length
           ? markdownTable(
               [l.actionItem, l.owner, l.due, l.status, l.link],
-              postmortem.actionItems.map((item) => [
+              actionItems.map((item) => [
                 item.title,
                 name(item.ownerId),
                 item.dueDate ?? '—',

@@ -24,9 +24,13 @@ export interface SectionContent {
 export const ACTION_ITEM_STATUSES = ['open', 'done', 'wont-do'] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 
-/** A follow-up: something to change so it does not happen again (or hurts less). */
+/**
+ * A follow-up: something to change so it does not happen again (or hurts less). It
+ * belongs to the incident, not to the postmortem: a runbook may create one mid-incident.
+ */
 export interface ActionItem {
   id: string;
+  incidentId: string;
   title: string;
   /** A user id. */
   ownerId: string | null;
@@ -48,7 +52,6 @@ export interface Postmortem {
   status: PostmortemStatus;
   /** Section id → content, for the template's sections (and any a changed template dropped). */
   sections: Record<string, SectionContent>;
-  actionItems: ActionItem[];
   ownerId: string | null;
   reviewers: Reviewer[];
   meetingAt: string | null;
