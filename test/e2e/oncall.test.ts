@@ -44,7 +44,11 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `oncall-${name}.png`), fullPage: true });
+/** Full-page screenshots from the top, so the sticky top bar stays where people see it. */
+async function shot(name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, `oncall-${name}.png`), fullPage: true });
+}
 const local = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE });
 /** A datetime-local value in the schedule's zone. */
 const wall = (ms: number) => local(ms).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -55,8 +59,8 @@ async function whoIsOnCallNow(): Promise<string | null> {
 }
 
 /**
- * Layer 1 rotates Ana and Ben daily at 09:00 and stops at the gap; layer 2 (Taro, weekly)
- * starts when the gap ends. The gap is three hours just after now, or just before now late
+ * Layer 1 rotates Ana and Ben daily at 09:00 and stops at the gap; layer 2 (Taro, then Ana,
+ * weekly) starts when the gap ends, so Ana, who signs in, always has shifts ahead. The gap is three hours just after now, or just before now late
  * on a Sunday, so it always falls in this week's view.
  */
 function seedSchedule(now: number) {
@@ -79,13 +83,25 @@ function seedSchedule(now: number) {
       },
       {
         name: 'Cover',
-        participants: [TARO.email],
+        participants: [TARO.email, ANA.email],
         rotation: { unit: 'weeks', length: 1 },
         handoffTime: taroStart.toFormat('HH:mm'),
         startDate: taroStart.toISODate(),
       },
     ],
   };
+}
+
+/** On a busy machine the server can take longer to start than the helper waits. */
+async function untilHealthy(url: string): Promise<void> {
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    if (server?.child.exitCode !== null) throw new Error(`server exited: ${server?.output()}`);
+    const healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (healthy) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server not healthy after 45 s: ${server?.output()}`);
 }
 
 /** A sheet three weeks ahead (outside this week's view): one good row, one naming nobody we know. */
@@ -108,6 +124,7 @@ describe('on-call and paging web pages', () => {
     mkdirSync(SHOTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'hikeshi-e2e-oncall-'));
     server = await startServerProcess({ DATABASE_URL: `sqlite:${join(dataDir, 'e2e.db')}`, HIKESHI_ADMIN_TOKEN: ADMIN_TOKEN });
+    await untilHealthy(server.url);
 
     for (const user of [ANA, BEN, TARO]) await admin('POST', '/users', user);
     await admin('POST', '/teams', { name: 'Payments', description: '決済チーム', memberIds: [] });
@@ -159,7 +176,8 @@ describe('on-call and paging web pages', () => {
     await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-row')))).toEqual(['layer', 'layer', 'overrides', 'final']);
     const layerOne = rows.nth(0);
     expect(await layerOne.textContent()).toContain('Weekday rota');
-    expect(await layerOne.locator('[data-testid=cal-bar][data-user="Ana Silva"]').count()).toBeGreaterThan(0);
+    // Names arrive with the user list; until then a bar shows the person's id.
+    await expect.poll(() => layerOne.locator('[data-testid=cal-bar][data-user="Ana Silva"]').count()).toBeGreaterThan(0);
     expect(await layerOne.locator('[data-testid=cal-bar][data-user="Ben Carter"]').count()).toBeGreaterThan(0);
     expect(await rows.nth(1).locator(`[data-testid=cal-bar][data-user="${TARO.name}"]`).count()).toBeGreaterThan(0);
 
@@ -217,7 +235,9 @@ describe('on-call and paging web pages', () => {
     await shot('05-month-en');
     await page.getByTestId('cal-next').click();
     await page.waitForURL(/date=/);
+    await page.locator(`[data-testid=cal-row][data-row=final] [data-testid=cal-bar][data-user="${TARO.name}"]`).first().waitFor();
     expect(await page.locator('[data-testid=cal-row][data-row=final] [data-now]').count()).toBe(0);
+    expect(await page.getByTestId('cal-now-line').count()).toBe(0);
     await page.getByTestId('cal-today').click();
     await page.getByTestId('cal-view-week').click();
     await page.waitForURL(`${server!.url}/oncall/schedules/${scheduleId}`);
@@ -306,6 +326,16 @@ describe('on-call and paging web pages', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('notify whoever is on call on Primary');
     await shot('10-policies-en');
+
+    // Editing starts from the saved policy; moving a level changes the sentence at once.
+    await card.getByRole('link', { name: 'Payments critical' }).click();
+    expect(await page.getByTestId('policy-name').inputValue()).toBe('Payments critical');
+    await page.getByRole('button', { name: 'Move level 2 up' }).click();
+    expect(await page.getByTestId('policy-preview').textContent()).toBe(
+      'Notify whoever is on call on Primary; after 15 min, notify Ana Silva; after 10 min, repeat twice.',
+    );
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.waitForURL(`${server!.url}/escalation-policies`);
   });
 
   it('pages someone from the web, lists the page and acknowledges it with the button', async () => {

@@ -232,7 +232,6 @@ export function useScheduleShifts(id: string, from: string, to: string, options:
   return useQuery({
     queryKey: keys.shifts(id, from, to),
     queryFn: () => api<ScheduleShifts>('GET', `/schedules/${encodeURIComponent(id)}/shifts${query({ from, to })}`),
-    placeholderData: (previous) => previous,
     enabled: options.enabled ?? true,
   });
 }
