@@ -232,7 +232,7 @@ describe('on-call and paging web pages', () => {
     await page.waitForURL(/view=month/);
     await expect.poll(() => page.getByTestId('cal-range').textContent()).toBe(local(Date.now()).toFormat('LLLL yyyy'));
     await page.locator('[data-testid=cal-row][data-row=final] [data-now]').waitFor();
-    await shot('05-month-en');
+    await shot('05a-month-en');
     await page.getByTestId('cal-next').click();
     await page.waitForURL(/date=/);
     await page.locator(`[data-testid=cal-row][data-row=final] [data-testid=cal-bar][data-user="${TARO.name}"]`).first().waitFor();
@@ -246,7 +246,7 @@ describe('on-call and paging web pages', () => {
     await expect.poll(() => page.locator('[data-testid=cal-row][data-row=final] .cal-label-main').textContent()).toBe('最終スケジュール');
     expect(await page.getByTestId('cal-gap').textContent()).toBe('不在');
     expect(await page.getByTestId('nav-oncall').textContent()).toBe('オンコール');
-    await shot('05-schedule-ja');
+    await shot('05b-schedule-ja');
     await page.getByTestId('lang-en').click();
   });
 
@@ -338,7 +338,7 @@ describe('on-call and paging web pages', () => {
     await page.waitForURL(`${server!.url}/escalation-policies`);
   });
 
-  it('pages someone from the web, lists the page and acknowledges it with the button', async () => {
+  it('pages someone from the web, lists the page, acknowledges it with the button and resolves it from its page', async () => {
     await page.getByTestId('nav-pages').click();
     await page.waitForURL(`${server!.url}/pages`);
     await page.getByTestId('pages-empty').waitFor();
@@ -349,6 +349,7 @@ describe('on-call and paging web pages', () => {
     await page.getByTestId('page-message-input').fill('Checkout error rate above 5%');
     await page.getByTestId('page-details-input').fill('https://grafana.example.com/d/checkout');
     await page.getByTestId('page-target').selectOption({ label: 'Payments critical' });
+    await shot('11-page-form-en');
     await page.getByTestId('page-submit').click();
 
     await page.waitForURL(/\/pages\/[^/]+$/);
@@ -360,7 +361,7 @@ describe('on-call and paging web pages', () => {
     await expect.poll(() => log.count()).toBeGreaterThan(0);
     expect(await page.getByTestId('notification-log').textContent()).toContain(ANA.name);
     await page.locator('[data-testid=page-event][data-kind=triggered]').waitFor();
-    await shot('11-page-detail-en');
+    await shot('12-page-detail-en');
 
     await page.getByTestId('nav-pages').click();
     const row = page.getByTestId('page-row').first();
@@ -368,7 +369,7 @@ describe('on-call and paging web pages', () => {
     expect(await row.textContent()).toContain('Checkout error rate above 5%');
     expect(await row.getByTestId('page-status').getAttribute('data-status')).toBe('triggered');
     expect(await row.textContent()).toContain(ANA.name);
-    await shot('12-pages-en');
+    await shot('13-pages-en');
 
     await row.getByTestId('page-acknowledge').click();
     await expect.poll(() => row.getByTestId('page-status').getAttribute('data-status')).toBe('acknowledged');
@@ -376,12 +377,24 @@ describe('on-call and paging web pages', () => {
 
     await page.getByTestId('lang-ja').click();
     await expect.poll(() => row.getByTestId('page-status').textContent()).toBe('確認済み');
-    await shot('13-pages-ja');
+    await shot('14-pages-ja');
 
-    await page.getByTestId('pages-filter-acknowledged').click();
-    await page.waitForURL(/filter=acknowledged/);
-    await expect.poll(() => page.getByTestId('page-row').count()).toBe(1);
-    await page.getByTestId('pages-filter-resolved').click();
+    await row.getByRole('link', { name: 'Checkout error rate above 5%' }).click();
+    await page.locator('[data-testid=page-event][data-kind=acknowledged]').waitFor();
+    expect(await page.getByTestId('page-detail').getAttribute('data-status')).toBe('acknowledged');
+    expect(await page.getByTestId('page-acknowledge').count()).toBe(0);
+    await shot('15-page-detail-ja');
+
+    await page.getByTestId('page-resolve').click();
+    await expect.poll(() => page.getByTestId('page-detail').getAttribute('data-status')).toBe('resolved');
+    await page.locator('[data-testid=page-event][data-kind=resolved]').waitFor();
+    expect(await page.getByTestId('page-resolve').count()).toBe(0);
+
+    await page.getByTestId('nav-pages').click();
     await page.getByTestId('pages-empty').waitFor();
+    await page.getByTestId('pages-filter-resolved').click();
+    await page.waitForURL(/filter=resolved/);
+    await expect.poll(() => page.getByTestId('page-row').count()).toBe(1);
+    expect(await page.getByTestId('page-status').getAttribute('data-status')).toBe('resolved');
   });
 });
