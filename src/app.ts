@@ -59,8 +59,8 @@ export async function startApp(
   const box = secretKey ? new SecretBox(secretKey) : undefined;
   if (box) deps.secretBox = box;
   const slack = slackConfigured(env.slack) ? new SlackRuntime(handle.db, env.slack, box, deps.logger) : undefined;
-  deps.integrations = { slack: slack !== undefined };
   const mailer = env.smtpUrl ? createMailer({ url: env.smtpUrl, from: env.mailFrom }) : undefined;
+  deps.integrations = { slack: slack !== undefined, email: mailer !== undefined };
   const firstAdmin = await bootstrapAdmin(deps);
   await scheduleHousekeeping(handle.db, deps.clock.now());
   const runner = new JobRunner({

@@ -1,10 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAuthentication } from 'smtp-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { readEnvironment } from '../../src/config/env.js';
+import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
 import { PermanentError, RetryableError } from '../../src/jobs/errors.js';
 import { createMailer, redactSmtpUrl, type Mailer } from '../../src/notify/email.js';
 import { pageEmail } from '../../src/notify/page-email.js';
 import type { PageNotice } from '../../src/usecases/paging/page-notice.js';
+import type { PageView } from '../../src/usecases/paging/page-view.js';
+import { ADMIN_TOKEN, addUser } from '../helpers/app.js';
+import { createTestDatabase, engines, type TestDatabase } from '../helpers/databases.js';
 
 const notice: PageNotice = {
   notificationId: 'pn_1',
@@ -169,5 +175,68 @@ describe('the page email text', () => {
     expect(subject).toBe('[Acknowledged] Page #12: db down see graph');
     expect(text.startsWith('Page #12 is acknowledged.')).toBe(true);
     expect(text).not.toContain('Details:');
+  });
+});
+
+describe.each(engines)('the composition root sends page email when HIKESHI_SMTP_URL is set, on %s', (engine) => {
+  let server: SMTPServer;
+  let database: TestDatabase;
+  let app: RunningApp;
+  const delivered: { to: string[]; raw: string }[] = [];
+
+  beforeEach(async () => {
+    delivered.length = 0;
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          delivered.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    database = await createTestDatabase(engine);
+    const env = readEnvironment({
+      DATABASE_URL: database.url,
+      PORT: '0',
+      HIKESHI_ADMIN_TOKEN: ADMIN_TOKEN,
+      HIKESHI_SECRET_KEY: 'test-secret-key-for-sealing-slack-tokens',
+      HIKESHI_SMTP_URL: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+      HIKESHI_MAIL_FROM: 'Hikeshi Pager <pager@example.com>',
+      HIKESHI_PUBLIC_URL: 'https://hikeshi.example.com/',
+    });
+    app = await startApp(env, { logger: false, settings: DEFAULT_SETTINGS });
+  });
+
+  afterEach(async () => {
+    await app.close();
+    await database.drop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.server.inject({ method, url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, ...(payload ? { payload } : {}) });
+
+  it('a page to a person without Slack goes out by email, with the link to the page, and is recorded sent', async () => {
+    const ann = await addUser(app.deps, 'Ann');
+    const created = await api('POST', '/api/v1/pages', { message: 'Checkout 5xx', userId: ann.id });
+    expect(created.statusCode).toBe(201);
+    const page = created.json() as PageView;
+    await vi.waitFor(() => expect(delivered).toHaveLength(1), { timeout: 10_000, interval: 100 });
+    expect(delivered[0]!.to).toEqual(['ann@example.com']);
+    expect(delivered[0]!.raw).toMatch(/^From: Hikeshi Pager <pager@example.com>$/m);
+    expect(delivered[0]!.raw).toContain(`https://hikeshi.example.com/pages/${page.id}`);
+    await vi.waitFor(
+      async () => {
+        const shown = (await api('GET', `/api/v1/pages/${page.id}`)).json() as PageView;
+        expect(shown.notifications).toMatchObject([{ channel: 'email', status: 'sent', recipient: { id: ann.id } }]);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 });
