@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { incidentDeclare, incidentList, incidentResolve, incidentShow, incidentUpdate } from './incident.js';
+import { escalationCreate, escalationDelete, escalationList, escalationShow } from './escalation.js';
 import { migrate } from './migrate.js';
+import { pageAck, pageCreate, pageList, pageResolve, pageShow } from './page.js';
 import { oncall } from './oncall.js';
 import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './schedule.js';
 import { scheduleRotaSource } from './schedule-rota-source.js';
@@ -27,4 +29,13 @@ export const commands: readonly Command[] = [
   scheduleImport,
   scheduleRotaSource,
   scheduleUserGroup,
+  escalationList,
+  escalationShow,
+  escalationCreate,
+  escalationDelete,
+  pageCreate,
+  pageList,
+  pageShow,
+  pageAck,
+  pageResolve,
 ];
