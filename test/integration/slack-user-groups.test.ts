@@ -81,7 +81,7 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
     expect(group()!.users).toEqual([t.people.admin]);
     expect(updates()).toHaveLength(2);
     expect(dms(t.people.admin)).toEqual([
-      `:wave: Your on-call shift on *Payments* starts now until Wed 2 Dec 2026, 09:00 (UTC).\nYou are in <!subteam^${created.id}|@oncall> now: people reach you there, or with \`@hikeshi oncall Payments\`.`,
+      `:wave: Your on-call shift on *Payments* starts now until Wed 2 Dec 2026, 09:00 (UTC).\nPeople reach you with <!subteam^${created.id}|@oncall>, which Hikeshi keeps set to the people on call, or with \`@hikeshi oncall Payments\`.`,
     ]);
     const [summary, ...more] = dms(t.people.member);
     expect(more).toEqual([]);

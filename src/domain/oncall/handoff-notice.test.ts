@@ -9,7 +9,7 @@ describe('incomingNoticeText', () => {
     [
       'a member in a synced group is told the group now reaches them',
       {},
-      ':wave: Your on-call shift on *Payments* starts now until Mon 7 Dec 2026, 09:00 (Europe/London).\nYou are in <!subteam^S0GROUP|@oncall> now: people reach you there, or with `@hikeshi oncall Payments`.',
+      ':wave: Your on-call shift on *Payments* starts now until Mon 7 Dec 2026, 09:00 (Europe/London).\nPeople reach you with <!subteam^S0GROUP|@oncall>, which Hikeshi keeps set to the people on call, or with `@hikeshi oncall Payments`.',
     ],
     [
       'a guest is told the redirect reaches them, not the group',
@@ -17,7 +17,7 @@ describe('incomingNoticeText', () => {
       ':wave: Your on-call shift on *Payments* starts now until Mon 7 Dec 2026, 09:00 (Europe/London).\nSlack keeps guests out of user groups, so you are not in @oncall: people reach you by mentioning the app, `@hikeshi oncall Payments`, which answers with a mention of you.',
     ],
     ['without a group, a member gets the shift alone', { group: null }, ':wave: Your on-call shift on *Payments* starts now until Mon 7 Dec 2026, 09:00 (Europe/London).'],
-    ['a group Slack has not given an id yet is named by handle', { group: { handle: 'oncall', usergroupId: null } }, 'You are in @oncall now'],
+    ['a group Slack has not given an id yet is named by handle', { group: { handle: 'oncall', usergroupId: null } }, 'People reach you with @oncall, which'],
     ['a shift with no handoff after it says so', { until: null, group: null }, ':wave: Your on-call shift on *Payments* starts now (no handoff is planned after it yet).'],
     ['the end is shown on the schedule\'s wall clock across the DST change', { timeZone: 'America/New_York', until: '2026-11-02T14:00:00.000Z', group: null }, 'until Mon 2 Nov 2026, 09:00 (America/New_York)'],
     ['names are escaped', { scheduleName: 'A<B>&C', group: null, guest: true }, '*A&lt;B&gt;&amp;C*'],

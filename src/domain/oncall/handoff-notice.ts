@@ -40,7 +40,7 @@ export function incomingNoticeText(notice: IncomingNotice): string {
     const group = notice.group ? `, so you are not in @${notice.group.handle}` : '';
     lines.push(`Slack keeps guests out of user groups${group}: people reach you by mentioning the app, ${ask}, which answers with a mention of you.`);
   } else if (notice.group) {
-    lines.push(`You are in ${groupMention(notice.group)} now: people reach you there, or with ${ask}.`);
+    lines.push(`People reach you with ${groupMention(notice.group)}, which Hikeshi keeps set to the people on call, or with ${ask}.`);
   }
   return lines.join('\n');
 }
