@@ -106,6 +106,7 @@ describe('describeAnswer', () => {
     ['picks joined', step('multi-choice'), ['db', 'net'], 'en', 'Database, Network'],
     ['yes in Japanese', step('yes-no'), true, 'ja', 'はい'],
     ['a number as typed', step('number'), 1234, 'en', '1234'],
+    ['a time to the minute, in UTC', step('time'), '2026-12-01T00:50:00.000Z', 'en', '2026-12-01 00:50 UTC'],
   ])('%s', (_name, asked, value, language, expected) => {
     expect(describeAnswer(asked, value, language)).toBe(expected);
   });

@@ -108,5 +108,6 @@ export function describeAnswer(step: AskStep, value: FieldValue, language: 'en' 
   };
   if (typeof value === 'boolean') return value ? (language === 'ja' ? 'はい' : 'yes') : language === 'ja' ? 'いいえ' : 'no';
   if (Array.isArray(value)) return value.map(label).join(', ');
+  if (step.answer === 'time' && typeof value === 'string') return `${value.slice(0, 10)} ${value.slice(11, 16)} UTC`;
   return step.answer === 'choice' ? label(String(value)) : String(value);
 }

@@ -65,7 +65,7 @@ describe('a run, one step at a time', () => {
         kind: 'timeline',
         entry: {
           kind: 'runbook.answered',
-          payload: { runbookId: 'outage', stepId: 'impact', question: { en: 'When did it start?' }, answer: '2026-12-01T00:50:00.000Z', value: '2026-12-01T00:50:00.000Z' },
+          payload: { runbookId: 'outage', stepId: 'impact', question: { en: 'When did it start?' }, answer: '2026-12-01 00:50 UTC', value: '2026-12-01T00:50:00.000Z' },
         },
       },
       { kind: 'set-field', stepId: 'impact', field: 'impact_started_at', value: '2026-12-01T00:50:00.000Z' },
@@ -82,7 +82,7 @@ describe('a run, one step at a time', () => {
     expect(actions(effects)).toEqual([
       { kind: 'set-field', stepId: 'users', field: 'affected_users', value: 1200 },
       { kind: 'page', stepId: 'page', target: { escalationPolicy: 'support-lead' } },
-      { kind: 'post-update', stepId: 'tell', message: { en: '1200 users affected since 2026-12-01T00:50:00.000Z', ja: '影響ユーザー1200人' } },
+      { kind: 'post-update', stepId: 'tell', message: { en: '1200 users affected since 2026-12-01 00:50 UTC', ja: '影響ユーザー1200人' } },
     ]);
     expect(entries(effects)).toEqual(['runbook.answered', 'runbook.action_taken', 'runbook.action_taken']);
   });
