@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect } from 'react';
 import { useSchedules, useShiftsOfSchedules, useUserCalendarToken } from '../../api/queries.js';
 import type { User } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -17,8 +17,9 @@ export function MyShiftsPage({ user }: { user: User }) {
   const { t, lang } = useI18n();
   const now = useNow(60_000);
   // The window moves on the hour, not every minute, so the requests stay cached.
-  const [from] = useState(() => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString());
-  const to = useMemo(() => new Date(Date.parse(from) + WEEKS * 7 * 86_400_000).toISOString(), [from]);
+  const hour = Math.floor(now / 3_600_000) * 3_600_000;
+  const from = new Date(hour).toISOString();
+  const to = new Date(hour + WEEKS * 7 * 86_400_000).toISOString();
   const schedules = useSchedules();
   const list = schedules.data ?? [];
   const results = useShiftsOfSchedules(list.map((s) => s.id), from, to);
