@@ -59,6 +59,7 @@ export const OnCallQuery = Type.Object(
     schedule: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Schedule id or name' })),
     team: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Team id or name: the schedules naming it' })),
     service: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Service id or name: its owning team's schedules" })),
+    escalationPolicy: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Escalation policy id or name: whom its level 1 reaches, and the schedules it reads' })),
   },
   { additionalProperties: false },
 );
@@ -74,6 +75,19 @@ export const OnCallAnswer = Type.Object({
       nextHandoff: Nullable(Handover),
       problem: Type.Optional(Type.String()),
     }),
+  ),
+  escalationPolicy: Type.Optional(
+    Type.Object(
+      {
+        id: Type.String(),
+        name: Type.String(),
+        level: Type.Literal(1),
+        people: Type.Array(Person),
+        webhooks: Type.Array(Type.String()),
+        problems: Type.Array(Type.String(), { description: 'Targets that reach no one now' }),
+      },
+      { description: 'When the query names an escalation policy: whom a page to it reaches first' },
+    ),
   ),
 });
 

@@ -168,6 +168,18 @@ describe.each(engines)('paging API on %s', (engine) => {
     expect((await app.api('GET', '/api/v1/pages/999999')).statusCode).toBe(404);
   });
 
+  it('answers who is on call for an escalation policy: the people its level 1 reaches now', async () => {
+    await app.api('POST', '/api/v1/escalation-policies', {
+      name: 'First line',
+      levels: [{ delayMinutes: 5, targets: [{ type: 'schedule', id: 'Primary' }, { type: 'user', id: 'Ann' }] }, { delayMinutes: 5, targets: [{ type: 'user', id: 'Ann' }] }],
+    });
+    const answer = await app.api('GET', '/api/v1/oncall?escalationPolicy=First%20line', undefined, viewer);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().escalationPolicy).toMatchObject({ name: 'First line', level: 1, people: [{ id: ids.bob, name: 'Bob' }, { id: ids.ann, name: 'Ann' }], problems: [] });
+    expect(answer.json().items.map((i: { schedule: { name: string }; user: { name: string } }) => [i.schedule.name, i.user.name])).toEqual([['Primary', 'Bob']]);
+    expect((await app.api('GET', '/api/v1/oncall?escalationPolicy=Nope')).json()).toMatchObject({ status: 422, field: 'escalationPolicy' });
+  });
+
   it('documents the paging routes in OpenAPI', async () => {
     const doc = (await app.api('GET', '/api/v1/openapi.json')).json();
     for (const path of ['/api/v1/escalation-policies', '/api/v1/escalation-policies/{id}', '/api/v1/pages', '/api/v1/pages/{id}', '/api/v1/pages/{id}/acknowledge', '/api/v1/pages/{id}/resolve']) {

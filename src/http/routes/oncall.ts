@@ -43,7 +43,7 @@ export const oncallRoutes: RouteModule = (app, deps) => {
     const api = scope as unknown as App;
     api.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-    api.get('/api/v1/oncall', { schema: { tags, summary: 'Who is on call now or at an instant, per schedule (all, or a schedule, a team or a service), with when their turn ends and the next handoff', querystring: OnCallQuery, response: { 200: OnCallAnswer, ...errorResponses } } },
+    api.get('/api/v1/oncall', { schema: { tags, summary: 'Who is on call now or at an instant, per schedule (all, or a schedule, a team, a service, or the schedules of an escalation policy\'s level 1 with the people it reaches), with when their turn ends and the next handoff', querystring: OnCallQuery, response: { 200: OnCallAnswer, ...errorResponses } } },
       async (request) => whoIsOnCall(deps, request.query, principalOf(request)));
 
     api.get('/api/v1/schedules', { schema: { tags, summary: 'List schedules by name', querystring: ScheduleListQuery, response: { 200: pageOf(Schedule), ...errorResponses } } },

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import { findServicesByIdOrName } from '../../store/repositories/services.js';
 import { findTeamsByIdOrName } from '../../store/repositories/teams.js';
 import type { Deps } from '../deps.js';
+import { firstLevelOnCall, type PolicyOnCall } from '../paging/first-level-on-call.js';
 import { authorize, type Principal } from '../principal.js';
 import { liveSchedules, type LiveSchedule } from './compiled-schedules.js';
 import { personRefs, type PersonRef } from './people.js';
@@ -19,6 +20,8 @@ export interface OnCallQuery {
   team?: string;
   /** Service id or name: its owning team's schedules. */
   service?: string;
+  /** Escalation policy id or name: the people its level 1 reaches, and the schedules it reads. */
+  escalationPolicy?: string;
 }
 
 export interface Handover {
@@ -43,6 +46,8 @@ export interface OnCallEntry {
 export interface OnCallAnswer {
   at: string;
   items: OnCallEntry[];
+  /** Present when the query named an escalation policy. */
+  escalationPolicy?: PolicyOnCall;
 }
 
 /** How far ahead the next handoff is looked for. */
@@ -52,8 +57,9 @@ export const HANDOFF_HORIZON_DAYS = 62;
 export async function whoIsOnCall(deps: Deps, query: OnCallQuery, principal: Principal): Promise<OnCallAnswer> {
   authorize(principal, 'viewer');
   const at = query.at === undefined ? deps.clock.now().getTime() : toMs(query.at, 'at');
-  const filter = await scheduleFilter(deps, query);
-  const schedules = filter === null ? [] : await liveSchedules(deps.db, filter);
+  const policy = query.escalationPolicy === undefined ? undefined : await firstLevelOnCall(deps, query.escalationPolicy, new Date(at));
+  const filter = policy ? { ids: policy.scheduleIds } : await scheduleFilter(deps, query);
+  const schedules = filter === null || filter.ids?.length === 0 ? [] : await liveSchedules(deps.db, filter);
 
   const found = schedules.map((live) => {
     if (!live.compiled) return { live, current: null, handoff: null };
@@ -77,7 +83,7 @@ export async function whoIsOnCall(deps: Deps, query: OnCallQuery, principal: Pri
       ...(live.problem !== null && { problem: live.problem }),
     }))
     .sort((a, b) => a.schedule.name.localeCompare(b.schedule.name));
-  return { at: toIso(at), items };
+  return { at: toIso(at), items, ...(policy && { escalationPolicy: policy.policy }) };
 }
 
 /**
