@@ -45,7 +45,13 @@ export async function recordLevel(
       });
       if (!inserted) continue;
       if (delivery.error === null) {
-        await enqueue(tx, 'paging.notify', { notificationId: id }, { key: `page-notify:${id}` }, now);
+        await enqueue(
+          tx,
+          'paging.notify',
+          { notificationId: id },
+          { key: `page-notify:${id}` },
+          now,
+        );
         sent.push(CHANNEL_NAMES[delivery.channel]);
       } else sent.push(`${CHANNEL_NAMES[delivery.channel]} failed: ${delivery.error}`);
     }
