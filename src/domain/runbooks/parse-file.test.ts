@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_FIELDS } from './fields.js';
 import { parseRunbookFile } from './parse-file.js';
 import { formatProblem } from './problems.js';
+import { combineRunbookFiles, hasErrors } from './runbook-set.js';
 import { runbooksToStart } from './triggers.js';
 import { type RunbookContext, validateRunbook } from './validate.js';
 import { parse } from 'yaml';
@@ -95,5 +96,25 @@ describe('the example runbooks in runbooks/', () => {
   ])('a %s declaration starts %j', (severity, expected) => {
     const runbooks = ['first-response.yaml', 'customer-facing-outage.yaml'].map((file) => parsed.find((p) => p.file === file)!.runbook!);
     expect(runbooksToStart(runbooks, { severity, services: [], tags: [] }, ctx.severities).map((r) => r.id)).toEqual(expected);
+  });
+});
+
+describe('combineRunbookFiles', () => {
+  const file = (name: string, id: string) => ({ file: name, ...parseRunbookFile(lines(`id: ${id}`, 'title: T', 'steps:', '  - { id: a, type: info, text: hi }'), name, ctx) });
+
+  it('refuses the second file that uses an id, naming the first, and keeps every file’s own problems', () => {
+    const broken = { file: 'broken.yaml', ...parseRunbookFile('id: [', 'broken.yaml', ctx) };
+    const { runbooks, problems } = combineRunbookFiles([file('a.yaml', 'triage'), broken, file('b.yaml', 'triage'), file('c.yaml', 'comms')]);
+    expect(runbooks.map((r) => r.id)).toEqual(['triage', 'comms']);
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^broken\.yaml:1:\d+ YAML: /), 'b.yaml id: runbook id "triage" is already used by a.yaml']);
+    expect(hasErrors(problems)).toBe(true);
+  });
+
+  it('loads a runbook whose only problem is a warning, and passes the warning on', () => {
+    const text = lines('id: w', 'title: W', 'steps:', '  - { id: a, type: info, text: hi, next: end }', '  - { id: never, type: info, text: x }');
+    const { runbooks, problems } = combineRunbookFiles([{ file: 'w.yaml', ...parseRunbookFile(text, 'w.yaml', ctx) }]);
+    expect(runbooks.map((r) => r.id)).toEqual(['w']);
+    expect(problems.map(formatProblem)).toEqual(['w.yaml:5:5 warning: steps[1]: step "never" can never be reached']);
+    expect(hasErrors(problems)).toBe(false);
   });
 });
