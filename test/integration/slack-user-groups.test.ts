@@ -137,7 +137,7 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
   });
 
   it('the reconcile repairs a member someone added by hand, and leaves a right group alone', async () => {
-    await start((p) => [p.member, p.admin], {});
+    await start((p) => [p.member, p.admin]);
     ws().settings.usergroupsManagedBy = 'everyone';
     await syncOncallGroup();
     expect(updates().map((c) => c.tokenKind)).toEqual(['bot']);
