@@ -32,7 +32,7 @@ export function incidentDurations(incident: Pick<IncidentSnapshot, Moment>): Inc
   ];
 }
 
-export const MOMENT_WORDS: Record<Moment, string> = {
+const MOMENT_WORDS: Record<Moment, string> = {
   impactStartedAt: 'the impact start',
   detectedAt: 'the detection time',
   declaredAt: 'the declaration',
