@@ -28,7 +28,8 @@ export async function withDatabase<T>(
 /**
  * The use cases' dependencies. The settings file is read before the database is opened.
  * With Slack configured (as for `serve`), an incident declared here gets its channel: the
- * use case enqueues the Slack jobs and the server's job runner carries them out.
+ * use case enqueues the Slack jobs and the server's job runner carries them out; likewise a
+ * page is e-mailed when SMTP is configured.
  */
 export async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
   const env = readEnvironment();
@@ -36,7 +37,7 @@ export async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
   const slack = Boolean(env.slack.botToken || (env.slack.clientId && env.slack.clientSecret));
   const secretKey = resolveSecretKey({ configured: env.secretKey, sqliteFile: sqliteFileOf(env.databaseUrl) });
   return withDatabase(({ db, engine }) =>
-    run({ db, engine, clock: systemClock, settings, integrations: { slack }, ...(secretKey && { secretBox: new SecretBox(secretKey) }) }),
+    run({ db, engine, clock: systemClock, settings, integrations: { slack, email: env.smtpUrl !== undefined }, ...(secretKey && { secretBox: new SecretBox(secretKey) }) }),
   );
 }
 
