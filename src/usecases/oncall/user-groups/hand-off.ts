@@ -2,7 +2,7 @@ import { nextHandoff, onCallAt } from '../../../domain/oncall/queries.js';
 import { findScheduleUserGroup } from '../../../store/repositories/schedule-user-groups.js';
 import type { Deps } from '../../deps.js';
 import { liveSchedules } from '../compiled-schedules.js';
-import { enqueueHandoffEffects, enqueueHandoffTimer, TIMER_HORIZON_DAYS } from './handoff-jobs.js';
+import { enqueueHandoffEffects, enqueueHandoffTimer, slackOn, TIMER_HORIZON_DAYS } from './handoff-jobs.js';
 
 /**
  * The handoff timer of `scheduleId` at `at` fired (on time, or on coming back after
@@ -11,6 +11,8 @@ import { enqueueHandoffEffects, enqueueHandoffTimer, TIMER_HORIZON_DAYS } from '
  * missed shift that has already ended by now is not announced: its person is off again.
  */
 export async function handOff(deps: Deps, timer: { scheduleId: string; at: string }): Promise<void> {
+  // Slack was turned off since the timer was planned: nothing to notify or sync; writes plan again once it is back.
+  if (!slackOn(deps)) return;
   const [live] = await liveSchedules(deps.db, { ids: [timer.scheduleId] });
   if (!live?.compiled) return;
   const now = deps.clock.now();
