@@ -16,6 +16,7 @@ import type { JobHandler } from './handler.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
 import { pagingEscalate, type PagingEscalatePayload } from './handlers/paging-escalate.js';
 import { pagingNotify, type PagingNotifyPayload } from './handlers/paging-notify.js';
+import { pagingUpdateWebhook, type PagingUpdateWebhookPayload } from './handlers/paging-update-webhook.js';
 import { captureMessage, type CaptureMessagePayload } from './handlers/slack-capture-message.js';
 import { syncRota, type SyncRotaPayload } from './handlers/sync-rota.js';
 
@@ -45,9 +46,11 @@ export interface JobPayloads {
   'oncall.reconcileUserGroups': ReconcileUserGroupsPayload;
   // A schedule's spreadsheet rota checked periodically (src/usecases/oncall/rota-sources).
   'oncall.syncRota': SyncRotaPayload;
-  // Paging (src/usecases/paging): one notification sent, and a level's escalation timer.
+  // Paging (src/usecases/paging): one notification sent, a level's escalation timer, and a
+  // paged webhook told of the acknowledgement or resolution.
   'paging.notify': PagingNotifyPayload;
   'paging.escalate': PagingEscalatePayload;
+  'paging.updateWebhook': PagingUpdateWebhookPayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -82,5 +85,6 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'oncall.syncRota': syncRota(jobDeps),
     'paging.notify': pagingNotify(jobDeps),
     'paging.escalate': pagingEscalate(jobDeps.deps),
+    'paging.updateWebhook': pagingUpdateWebhook(jobDeps.deps),
   };
 }

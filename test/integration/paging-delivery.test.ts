@@ -1,9 +1,15 @@
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
+import { createJobHandlers } from '../../src/jobs/kinds.js';
+import { JobRunner } from '../../src/jobs/runner.js';
+import { verifyWebhookSignature } from '../../src/notify/webhook.js';
 import { sendPageDm } from '../../src/slack/paging/page-dm.js';
 import { createUser } from '../../src/usecases/catalog/users.js';
 import { prepareDelivery } from '../../src/usecases/paging/deliver-notification.js';
 import type { PageView } from '../../src/usecases/paging/page-view.js';
 import { SYSTEM_PRINCIPAL } from '../../src/usecases/principal.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
 import { engines } from '../helpers/databases.js';
 import { startSlackTestApp, type SlackTestApp } from '../helpers/slack-app.js';
 
@@ -52,5 +58,53 @@ describe.each(engines)('page notification delivery through Slack on %s', (engine
     const job = await app.database.db.selectFrom('jobs').select(['status', 'attempts']).where('idempotency_key', '=', `page-notify:${notificationId}`).executeTakeFirstOrThrow();
     expect(job).toEqual({ status: 'succeeded', attempts: 2 });
     expect((await shown(p)).notifications[0]).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe.each(engines)('page webhooks on %s', (engine) => {
+  const SECRET = 'page-webhook-test-secret';
+  let app: TestApp;
+  let runner: JobRunner;
+  let hook: Server;
+  const received: { type: string; level: number; delivery: string; signed: boolean }[] = [];
+
+  beforeAll(async () => {
+    hook = createServer((request, response) => {
+      let raw = '';
+      request.on('data', (chunk) => (raw += chunk));
+      request.on('end', () => {
+        const body = JSON.parse(raw) as { type: string; level: number };
+        const signed = verifyWebhookSignature(SECRET, request.headers['x-hikeshi-timestamp'] as string, request.headers['x-hikeshi-signature'] as string, raw, new Date());
+        received.push({ type: body.type, level: body.level, delivery: request.headers['x-hikeshi-delivery'] as string, signed });
+        response.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const port = (hook.address() as { port: number }).port;
+    process.env.PAGE_WEBHOOK_TEST_SECRET = SECRET;
+    const settings = { ...DEFAULT_SETTINGS, paging: { webhooks: { bridge: { url: `http://127.0.0.1:${port}/hook`, secretEnv: 'PAGE_WEBHOOK_TEST_SECRET' } } } };
+    app = await startTestApp(engine, { settings });
+    runner = new JobRunner({ database: app.database, clock: app.clock, handlers: createJobHandlers({ deps: app.deps }) });
+  });
+  afterAll(async () => {
+    await app?.close();
+    hook?.close();
+    delete process.env.PAGE_WEBHOOK_TEST_SECRET;
+  });
+
+  it('posts one signed webhook when paged, and tells it once of the acknowledgement and of the resolution', async () => {
+    expect((await app.api('POST', '/api/v1/escalation-policies', { name: 'Bridge', levels: [{ delayMinutes: 5, targets: [{ type: 'webhook', id: 'bridge' }] }] })).statusCode).toBe(201);
+    const p: PageView = (await app.api('POST', '/api/v1/pages', { message: 'Checkout down', escalationPolicyId: 'Bridge' })).json();
+    await runner.runDue();
+    expect(received.map((r) => [r.type, r.level, r.signed])).toEqual([['page.triggered', 1, true]]);
+    expect(received[0]!.delivery).toBe(p.notifications[0]!.id);
+
+    await app.api('POST', `/api/v1/pages/${p.id}/acknowledge`);
+    await app.api('POST', `/api/v1/pages/${p.id}/acknowledge`);
+    await app.api('POST', `/api/v1/pages/${p.id}/resolve`);
+    await runner.runDue();
+    expect(received.map((r) => [r.type, r.signed])).toEqual([['page.triggered', true], ['page.acknowledged', true], ['page.resolved', true]]);
+    expect(new Set(received.map((r) => r.delivery)).size).toBe(3);
+    expect((await app.api('GET', `/api/v1/pages/${p.id}`)).json().notifications).toMatchObject([{ channel: 'webhook', status: 'sent' }]);
   });
 });

@@ -1,12 +1,12 @@
 import type { Mailer } from '../../notify/email.js';
 import { pageEmail } from '../../notify/page-email.js';
-import { sendSignedWebhook } from '../../notify/webhook.js';
 import { sendPageDm } from '../../slack/paging/page-dm.js';
 import type { SlackRuntime } from '../../slack/runtime.js';
 import { prepareDelivery, recordDelivery, type DeliveryTask } from '../../usecases/paging/deliver-notification.js';
 import { describeJobError, PermanentError } from '../errors.js';
 import type { JobContext, JobHandler } from '../handler.js';
 import type { JobDeps } from '../kinds.js';
+import { postPageWebhook } from './page-webhook.js';
 
 /** `paging.notify`: one page notification (a row of `page_notifications`) sent on its channel. */
 export interface PagingNotifyPayload {
@@ -56,9 +56,6 @@ async function send(
     if (!to) throw new PermanentError(`${task.notice.recipient?.name ?? 'The recipient'} has no e-mail address`);
     return (await senders.mailer.send({ to, ...pageEmail(task.notice) })).messageId;
   }
-  // The secret lives only in the environment; the settings file names the variable.
-  const secret = process.env[task.webhook.secretEnv];
-  if (!secret) throw new PermanentError(`The webhook "${task.webhook.name}" has no secret: ${task.webhook.secretEnv} is not set`);
-  await sendSignedWebhook({ url: task.webhook.url, secret, body: task.body, deliveryId: task.body.deliveryId });
+  await postPageWebhook(task.webhook.name, task.webhook, task.body);
   return null;
 }

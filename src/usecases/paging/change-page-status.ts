@@ -1,17 +1,19 @@
 import { pageTransition } from '../../domain/escalation/page.js';
-import { getPageForUpdate, updatePageStatus } from '../../store/repositories/pages.js';
+import { enqueue } from '../../jobs/queue.js';
+import { getPageForUpdate, listNotifications, updatePageStatus } from '../../store/repositories/pages.js';
 import type { Deps } from '../deps.js';
 import { authorize, type Principal } from '../principal.js';
 import type { PageView } from './page-view.js';
 import { findPageByRef, readPageView } from './read-pages.js';
 import { appendPageEvent } from './record-level.js';
+import { notifiedWebhooks } from './webhook-update.js';
 
 export type PageActionVia = 'slack' | 'web' | 'api' | 'cli';
 
 /**
  * Acknowledges or resolves a page in one transaction. Escalation stops with it: the page
- * leaves `triggered`, so its pending escalation timer finds nothing to do. Doing it again
- * answers the page unchanged.
+ * leaves `triggered`, so its pending escalation timer finds nothing to do. Webhooks the page
+ * notified are told. Doing it again answers the page unchanged.
  */
 export async function changePageStatus(
   deps: Deps,
@@ -33,6 +35,9 @@ export async function changePageStatus(
     await updatePageStatus(tx, changed);
     const verb = to === 'acknowledged' ? 'Acknowledged' : 'Resolved';
     await appendPageEvent(tx, page, { kind: to, level: page.level, cycle: page.cycle, actor: principal.actor, text: `${verb} by ${principal.actor.name} (${VIA[via]}).` }, now);
+    for (const webhook of notifiedWebhooks(await listNotifications(tx, [page.id]))) {
+      await enqueue(tx, 'paging.updateWebhook', { pageId: page.id, webhook, status: to }, { key: `page-webhook:${page.id}:${to}:${webhook}` }, now);
+    }
     return readPageView(tx, changed);
   });
 }
