@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escalate, startEscalation, type EscalationPlan, type Position } from './plan.js';
+import { escalate, startEscalation, type EscalationPlan, type Position, type Step } from './plan.js';
 
 const user = (id: string) => ({ type: 'user' as const, id, name: id });
 const plan = (delays: number[], repeat = 0, escalates = true): EscalationPlan => ({
@@ -41,7 +41,7 @@ describe('escalate', () => {
   it('walks levels × (repeat + 1) notifications and then stops', () => {
     const p = plan([1, 2, 3], 2);
     const seen: string[] = [];
-    let step = startEscalation(p, now);
+    let step: Step = startEscalation(p, now);
     while (step.kind === 'notify') {
       seen.push(`${step.cycle}:${step.level}`);
       step = escalate(p, step, now);

@@ -17,14 +17,20 @@ export interface Position {
   cycle: number;
 }
 
-export type Step =
-  | { kind: 'notify'; level: number; cycle: number; targets: EscalationTarget[]; nextEscalationAt: Date | null }
-  | { kind: 'exhausted'; level: number; cycle: number };
+export interface NotifyStep {
+  kind: 'notify';
+  level: number;
+  cycle: number;
+  targets: EscalationTarget[];
+  nextEscalationAt: Date | null;
+}
+
+export type Step = NotifyStep | { kind: 'exhausted'; level: number; cycle: number };
 
 const MINUTE_MS = 60_000;
 
 /** The first level, notified when the page is triggered. */
-export function startEscalation(plan: EscalationPlan, now: Date): Step {
+export function startEscalation(plan: EscalationPlan, now: Date): NotifyStep {
   return notify(plan, { level: 1, cycle: 0 }, now);
 }
 
@@ -41,7 +47,7 @@ export function escalate(plan: EscalationPlan, from: Position, now: Date): Step 
   return { kind: 'exhausted', level: from.level, cycle: from.cycle };
 }
 
-function notify(plan: EscalationPlan, at: Position, now: Date): Step {
+function notify(plan: EscalationPlan, at: Position, now: Date): NotifyStep {
   const level = plan.levels[at.level - 1];
   if (!level) throw new RangeError(`the plan has no level ${at.level}`);
   const nextEscalationAt = plan.escalates ? new Date(now.getTime() + level.delayMinutes * MINUTE_MS) : null;

@@ -26,23 +26,28 @@ export async function escalatePage(deps: Deps, timer: EscalationTimer): Promise<
   const now = deps.clock.now();
   const from = { level: timer.level, cycle: timer.cycle };
   const step = escalate(page.plan, from, now);
-  const resolution = step.kind === 'notify' ? resolveTargets(step.targets, await targetLookups(deps, step.targets, now)) : null;
-  const waited = page.plan.levels[timer.level - 1]?.delayMinutes ?? 0;
 
-  return deps.db.transaction().execute(async (tx) => {
-    const locked = await getPageForUpdate(tx, page.id);
-    const at = now.toISOString();
-    const to = step.kind === 'notify' ? { level: step.level, cycle: step.cycle, nextEscalationAt: step.nextEscalationAt?.toISOString() ?? null } : { ...from, nextEscalationAt: null };
-    if (!(await advancePage(tx, locked.id, from, { ...to, updatedAt: at }))) return 'stale';
-    if (step.kind === 'exhausted') {
+  if (step.kind === 'exhausted') {
+    return deps.db.transaction().execute(async (tx) => {
+      await getPageForUpdate(tx, page.id);
+      if (!(await advancePage(tx, page.id, from, { ...from, nextEscalationAt: null, updatedAt: now.toISOString() }))) return 'stale';
+      const levels = page.plan.levels.length;
       const runs = page.plan.repeat + 1;
-      const text = `No one acknowledged after ${page.plan.levels.length} ${page.plan.levels.length === 1 ? 'level' : 'levels'}${runs > 1 ? ` run ${runs} times` : ''}: escalation is exhausted. The page stays open.`;
+      const text = `No one acknowledged after ${levels} ${levels === 1 ? 'level' : 'levels'}${runs > 1 ? ` run ${runs} times` : ''}: escalation is exhausted. The page stays open.`;
       await appendPageEvent(tx, page, { kind: 'exhausted', level: from.level, cycle: from.cycle, actor: null, text }, now);
       return 'exhausted';
-    }
+    });
+  }
+
+  const resolution = resolveTargets(step.targets, await targetLookups(deps, step.targets, now));
+  const waited = page.plan.levels[timer.level - 1]?.delayMinutes ?? 0;
+  return deps.db.transaction().execute(async (tx) => {
+    const locked = await getPageForUpdate(tx, page.id);
+    const to = { level: step.level, cycle: step.cycle, nextEscalationAt: step.nextEscalationAt?.toISOString() ?? null };
+    if (!(await advancePage(tx, locked.id, from, { ...to, updatedAt: now.toISOString() }))) return 'stale';
     const text = `No acknowledgement within ${waited} ${waited === 1 ? 'minute' : 'minutes'} of level ${from.level}: escalated to level ${step.level}${step.cycle !== from.cycle ? ` (repeat ${step.cycle} of ${page.plan.repeat})` : ''}.`;
     await appendPageEvent(tx, page, { kind: 'escalated', level: step.level, cycle: step.cycle, actor: null, text }, now);
-    await recordLevel(tx, deps, { ...locked, ...to }, step, resolution!, now);
+    await recordLevel(tx, deps, { ...locked, ...to }, step, resolution, now);
     return 'escalated';
   });
 }

@@ -1,6 +1,6 @@
 import { personDeliveries, type Delivery } from '../../domain/escalation/channels.js';
 import type { Page, PageEvent } from '../../domain/escalation/page.js';
-import type { Step } from '../../domain/escalation/plan.js';
+import type { NotifyStep } from '../../domain/escalation/plan.js';
 import type { Recipient, Resolution } from '../../domain/escalation/recipients.js';
 import type { Actor } from '../../domain/incidents/timeline.js';
 import { newId } from '../../ids.js';
@@ -20,7 +20,7 @@ export async function recordLevel(
   tx: Executor,
   deps: Deps,
   page: Page,
-  step: Extract<Step, { kind: 'notify' }>,
+  step: NotifyStep,
   resolution: Resolution,
   now: Date,
 ): Promise<void> {

@@ -1,5 +1,5 @@
 import type { PageSource, PageTarget } from '../../domain/escalation/page.js';
-import { startEscalation, type EscalationPlan, type Step } from '../../domain/escalation/plan.js';
+import { startEscalation, type EscalationPlan } from '../../domain/escalation/plan.js';
 import { resolveTargets } from '../../domain/escalation/recipients.js';
 import { matchPerson } from '../../domain/catalog/match-person.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
@@ -49,7 +49,7 @@ export async function triggerPage(deps: Deps, principal: Principal, input: Trigg
   const { target, plan } = await pageTarget(deps.db, input);
   const incidentId = input.incidentId === undefined ? null : await incidentOf(deps.db, input.incidentId);
   const now = deps.clock.now();
-  const first = startEscalation(plan, now) as Extract<Step, { kind: 'notify' }>;
+  const first = startEscalation(plan, now);
   const resolution = resolveTargets(first.targets, await targetLookups(deps, first.targets, now));
 
   return deps.db.transaction().execute(async (tx) => {
