@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageView } from '../../src/usecases/paging/page-view.js';
+import { listOpenPagesFor } from '../../src/usecases/paging/read-pages.js';
 import { engines } from '../helpers/databases.js';
 import { addUser, startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -139,6 +140,11 @@ describe.each(engines)('paging API on %s', (engine) => {
     expect(bySchedule.notifications.map((n: { recipient: { name: string } }) => n.recipient.name)).toEqual(['Bob']);
     const byPerson = (await app.api('POST', '/api/v1/pages', { message: 'db', userId: 'ann@example.com' })).json();
     expect(byPerson).toMatchObject({ target: { type: 'user', id: ids.ann }, nextEscalationAt: null });
+    // The handoff summary's question: which open pages reached this person?
+    expect((await listOpenPagesFor(app.deps, ids.bob)).map((p) => p.id)).toContain(bySchedule.id);
+    expect((await listOpenPagesFor(app.deps, ids.bob)).map((p) => p.id)).not.toContain(byPerson.id);
+    await app.api('POST', `/api/v1/pages/${bySchedule.id}/resolve`);
+    expect((await listOpenPagesFor(app.deps, ids.bob)).map((p) => p.id)).not.toContain(bySchedule.id);
   });
 
   it.each([
@@ -156,6 +162,7 @@ describe.each(engines)('paging API on %s', (engine) => {
   });
 
   it('lists pages newest first, filtered by status, with a cursor; mine needs a person', async () => {
+    for (const message of ['first', 'second']) expect((await app.api('POST', '/api/v1/pages', { message, userId: 'Ann' })).statusCode).toBe(201);
     const open = (await app.api('GET', '/api/v1/pages?status=open&limit=1')).json();
     expect(open.items).toHaveLength(1);
     expect(['triggered', 'acknowledged']).toContain(open.items[0].status);
