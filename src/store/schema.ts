@@ -182,22 +182,6 @@ export interface ScheduleUserGroupsTable {
   updated_at: Timestamp;
 }
 
-export interface ScheduleUserGroupsTable {
-  schedule_id: string;
-  handle: string;
-  usergroup_id: string | null;
-  members: Json;
-  left_out: Json;
-  last_sync_at: Timestamp | null;
-  last_sync_result: string | null;
-  last_sync_detail: string | null;
-  last_warning: string | null;
-  last_warning_at: Timestamp | null;
-  sync_claimed_until: Timestamp | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
 export interface CalendarFeedsTable {
   token_hash: string;
   schedule_id: string | null;
@@ -312,7 +296,6 @@ export interface Database {
   incident_slack_channels: IncidentSlackChannelsTable;
   slack_deliveries: SlackDeliveriesTable;
   schedules: SchedulesTable;
-  schedule_user_groups: ScheduleUserGroupsTable;
   schedule_user_groups: ScheduleUserGroupsTable;
   calendar_feeds: CalendarFeedsTable;
   rota_sources: RotaSourcesTable;

@@ -2,7 +2,6 @@ import type { Migration } from 'kysely';
 import * as initial from './20261128_0001_initial.js';
 import * as slack from './20261128_0002_slack.js';
 import * as schedules from './20261128_0003_schedules.js';
-import * as oncallUserGroups from './20261201_0005_oncall_user_groups.js';
 import * as paging from './20261201_0004_paging.js';
 import * as oncallUserGroups from './20261201_0005_oncall_user_groups.js';
 import * as rotaSources from './20261201_0006_rota_sources.js';
@@ -12,7 +11,6 @@ export const migrations: Record<string, Migration> = {
   '20261128_0001_initial': initial,
   '20261128_0002_slack': slack,
   '20261128_0003_schedules': schedules,
-  '20261201_0005_oncall_user_groups': oncallUserGroups,
   '20261201_0004_paging': paging,
   '20261201_0005_oncall_user_groups': oncallUserGroups,
   '20261201_0006_rota_sources': rotaSources,
