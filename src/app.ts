@@ -17,6 +17,7 @@ import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from './store/dat
 import { migrateToLatest } from './store/migrate.js';
 import { bootstrapAdmin } from './usecases/auth/bootstrap-admin.js';
 import type { Deps } from './usecases/deps.js';
+import { startReconcileRounds } from './usecases/oncall/user-groups/start-reconcile-rounds.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -63,6 +64,7 @@ export async function startApp(
   deps.integrations = { slack: slack !== undefined, email: mailer !== undefined };
   const firstAdmin = await bootstrapAdmin(deps);
   await scheduleHousekeeping(handle.db, deps.clock.now());
+  if (slack) await startReconcileRounds(deps);
   const runner = new JobRunner({
     database: handle,
     clock: deps.clock,

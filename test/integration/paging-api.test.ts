@@ -6,7 +6,7 @@ import { addUser, startTestApp, type TestApp } from '../helpers/app.js';
 
 describe.each(engines)('paging API on %s', (engine) => {
   let app: TestApp;
-  const ids: Record<string, string> = {};
+  const ids = { ann: '', bob: '', primary: '' };
   let responder: string;
   let viewer: string;
 

@@ -47,13 +47,6 @@ async function until<T>(what: string, read: () => T | undefined | Promise<T | un
   }
 }
 
-/** The server process, answering /healthz (start-up can be slow on a loaded machine). */
-async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const started = await startServerProcess(env);
-  await until('the server to answer /healthz', async () => ((await fetch(`${started.url}/healthz`).catch(() => undefined))?.ok ? true : undefined), 60_000);
-  return started;
-}
-
 describe.each(engines)('paging timers across kill -9 on %s', (engine) => {
   let database: TestDatabase;
   let hook: Awaited<ReturnType<typeof receiver>>;
@@ -75,7 +68,7 @@ describe.each(engines)('paging timers across kill -9 on %s', (engine) => {
     const env = { DATABASE_URL: database.url, HIKESHI_ADMIN_TOKEN: TOKEN, HIKESHI_CONFIG: settingsFile, PAGING_TEST_SECRET: SECRET };
     const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 
-    server = await startServer(env);
+    server = await startServerProcess(env);
     const policy = await fetch(`${server.url}/api/v1/escalation-policies`, {
       method: 'POST',
       headers,
@@ -98,7 +91,7 @@ describe.each(engines)('paging timers across kill -9 on %s', (engine) => {
     await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now()) + 1_000));
     expect(hook.deliveries).toHaveLength(1);
 
-    server = await startServer(env);
+    server = await startServerProcess(env);
     const restartedAt = Date.now();
     const level2 = await until('level 2 delivered', () => hook.deliveries.find((d) => d.level === 2), 10_000);
     expect(level2.at - restartedAt).toBeLessThan(5_000);
