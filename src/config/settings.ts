@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { IANAZone } from 'luxon';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
+import { validateChecklist } from '../domain/postmortems/checklist.js';
+import { DEFAULT_TEMPLATE, validateTemplate } from '../domain/postmortems/template.js';
 
 /** The team's settings file (DESIGN.md "Settings file"); later capabilities add keys here. */
 export const SettingsSchema = Type.Object(
@@ -41,6 +44,20 @@ export const SettingsSchema = Type.Object(
         ),
       },
       { additionalProperties: false },
+    ),
+    postmortems: Type.Optional(
+      Type.Object(
+        {
+          template: Type.Optional(Type.Unknown({ description: 'The sections of a postmortem ({sections: [{id, heading, prompt?, generator?, actionItems?}]}); checked by validateTemplate' })),
+          checklist: Type.Optional(Type.Unknown({ description: 'The pre-meeting checklist ([{id, label, check, params?}]); checked by validateChecklist' })),
+          reminderHoursBefore: Type.Optional(
+            Type.Array(Type.Number({ exclusiveMinimum: 0, maximum: 24 * 14 }), { minItems: 1, maxItems: 10, description: 'Hours before the review meeting when owners are reminded of missing items' }),
+          ),
+          language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('ja')], { description: 'The language generated sections are written in' })),
+          timeZone: Type.Optional(Type.String({ minLength: 1, description: 'IANA zone for times in postmortems and for due dates (default UTC)' })),
+        },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -92,7 +109,11 @@ export function parseSettings(text: string, file = 'hikeshi.yaml'): Settings {
   const merged = mergeDefaults(DEFAULT_SETTINGS, raw);
   const errors = [...Value.Errors(SettingsSchema, merged)];
   const error = errors.find((e) => e.keyword !== 'boolean') ?? errors[0];
-  if (!error) return merged as Settings;
+  if (!error) {
+    const problem = postmortemSettingsProblem(merged as Settings);
+    if (problem) throw new SettingsError(file, problem.key, lineOf(doc, lineCounter, problem.key.split('.')), problem.message);
+    return merged as Settings;
+  }
   const segments = error.instancePath.split('/').filter(Boolean);
   const extra = error.params && 'additionalProperties' in error.params ? (error.params.additionalProperties as string[]) : [];
   const path = extra.length ? [...segments, extra[0]!] : segments;
@@ -101,6 +122,29 @@ export function parseSettings(text: string, file = 'hikeshi.yaml'): Settings {
   const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
   const reason = extra.length ? 'is not a known setting' : error.message;
   throw new SettingsError(file, path.join('.'), line, reason);
+}
+
+/** The postmortem template and checklist are data the domain validates; the first problem, keyed from the file's root. */
+function postmortemSettingsProblem(settings: Settings): { key: string; message: string } | undefined {
+  const { template: rawTemplate, checklist: rawChecklist, timeZone } = settings.postmortems ?? {};
+  if (timeZone !== undefined && !IANAZone.isValidZone(timeZone)) return { key: 'postmortems.timeZone', message: `is not an IANA time zone (got "${timeZone}")` };
+  const checked = rawTemplate === undefined ? { template: DEFAULT_TEMPLATE, problems: [] } : validateTemplate(rawTemplate);
+  const templateError = checked.problems[0];
+  if (!checked.template) return { key: `postmortems.template${templateError ? `.${templateError.path}` : ''}`, message: templateError?.message ?? 'is not a valid template' };
+  if (rawChecklist === undefined) return undefined;
+  const checklist = validateChecklist(rawChecklist, checked.template);
+  if (checklist.checklist) return undefined;
+  const first = checklist.problems[0];
+  return { key: `postmortems.checklist${first?.path ? (first.path.startsWith('[') ? first.path : `.${first.path}`) : ''}`, message: first?.message ?? 'is not a valid checklist' };
+}
+
+function lineOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, key: string[]): number | undefined {
+  const path = key.flatMap((part) => part.split(/\[(\d+)\]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+  for (let length = path.length; length > 0; length--) {
+    const node = doc.getIn(path.slice(0, length), true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
 }
 
 function keyNode(map: unknown, key: string): unknown {

@@ -280,6 +280,56 @@ export interface RotaSourcesTable {
   updated_at: Timestamp;
 }
 
+export interface PostmortemsTable {
+  incident_id: string;
+  /** The domain's Postmortem. */
+  state: Json;
+  status: string;
+  owner_id: string | null;
+  meeting_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionItemsTable {
+  id: string;
+  incident_id: string;
+  title: string;
+  owner_id: string | null;
+  /** YYYY-MM-DD. */
+  due_date: string | null;
+  status: string;
+  external_url: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RunbooksTable {
+  id: string;
+  source: 'file' | 'api';
+  file: string | null;
+  yaml: string | null;
+  definition: Json;
+  version: string;
+  updated_at: Timestamp;
+}
+
+export interface RunbookRunsTable {
+  id: string;
+  incident_id: string;
+  runbook_id: string;
+  definition: Json;
+  version: string;
+  state: Json;
+  status: string;
+  revision: number;
+  started_by: string | null;
+  slack_channel: string | null;
+  slack_ts: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -303,6 +353,10 @@ export interface Database {
   pages: PagesTable;
   page_notifications: PageNotificationsTable;
   page_events: PageEventsTable;
+  runbooks: RunbooksTable;
+  runbook_runs: RunbookRunsTable;
+  postmortems: PostmortemsTable;
+  action_items: ActionItemsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -5,6 +5,8 @@ import * as schedules from './20261128_0003_schedules.js';
 import * as paging from './20261201_0004_paging.js';
 import * as oncallUserGroups from './20261201_0005_oncall_user_groups.js';
 import * as rotaSources from './20261201_0006_rota_sources.js';
+import * as runbooks from './20261201_0007_runbooks.js';
+import * as postmortems from './20261201_0008_postmortems.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_0004_paging': paging,
   '20261201_0005_oncall_user_groups': oncallUserGroups,
   '20261201_0006_rota_sources': rotaSources,
+  '20261201_0007_runbooks': runbooks,
+  '20261201_0008_postmortems': postmortems,
 };

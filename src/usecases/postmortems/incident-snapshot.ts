@@ -1,0 +1,89 @@
+import { INCIDENT_TIMESTAMPS, incidentReference, type Incident } from '../../domain/incidents/incident.js';
+import type { IncidentSnapshot, SnapshotEntry, SnapshotField } from '../../domain/postmortems/snapshot.js';
+import { BUILT_IN_FIELDS } from '../../domain/runbooks/fields.js';
+import type { FieldType, FieldValue } from '../../domain/runbooks/types.js';
+import type { Executor } from '../../store/database.js';
+import { listServicesByIds } from '../../store/repositories/services.js';
+import { listEvents, type TimelineEvent } from '../../store/repositories/timeline.js';
+import { listUsersByIds } from '../../store/repositories/users.js';
+
+/** Fields the incident keeps in its own columns; every other `field.changed` is a custom field. */
+const OWN_FIELDS: ReadonlySet<string> = new Set(['title', 'summary', 'tags', ...INCIDENT_TIMESTAMPS, ...Object.keys(BUILT_IN_FIELDS)]);
+
+/**
+ * Everything a postmortem is generated from, read in the caller's transaction: the
+ * incident's fields and times, services, roles and timeline (captured messages, status
+ * updates, runbook answers), and the names of the people named anywhere in it.
+ * `userIds`: other people the view names (the postmortem's owner, reviewers, action item owners).
+ */
+export async function readIncidentSnapshot(tx: Executor, incident: Incident, userIds: readonly string[] = []): Promise<IncidentSnapshot> {
+  const events = await listEvents(tx, incident.id);
+  const fields = customFields(events);
+  const named = [
+    ...userIds,
+    ...Object.values(incident.roles),
+    ...events.flatMap((e) => (e.kind === 'role.assigned' ? [e.payload.from, e.payload.to] : [])),
+    ...Object.values(fields).flatMap((f) => (f.type === 'user' && typeof f.value === 'string' ? [f.value] : [])),
+  ].filter((id): id is string => typeof id === 'string' && id !== '');
+  const [users, services] = await Promise.all([listUsersByIds(tx, [...new Set(named)]), listServicesByIds(tx, incident.serviceIds)]);
+  const people = Object.fromEntries(users.map((u) => [u.id, u.name]));
+  const name = (id: string | null) => (id === null ? null : (people[id] ?? id));
+  return {
+    reference: incidentReference(incident.number),
+    title: incident.title,
+    summary: incident.summary,
+    severity: incident.severity,
+    status: incident.status,
+    services: services.map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    tags: incident.tags,
+    roles: { commander: name(incident.roles.commander), communications: name(incident.roles.communications), scribe: name(incident.roles.scribe) },
+    impactStartedAt: incident.impactStartedAt,
+    detectedAt: incident.detectedAt,
+    declaredAt: incident.declaredAt,
+    acknowledgedAt: incident.acknowledgedAt,
+    mitigatedAt: incident.mitigatedAt,
+    resolvedAt: incident.resolvedAt,
+    closedAt: incident.closedAt,
+    fields,
+    timeline: events.map(toEntry),
+    // SLO impact comes with SLOs (issue 8); until then a person's note covers it.
+    sloImpact: null,
+    people,
+  };
+}
+
+/** Stored timeline events in the domain's shape; kinds the postmortem does not know are filtered out by it. */
+function toEntry(event: TimelineEvent): SnapshotEntry {
+  return {
+    kind: event.kind,
+    payload: event.payload,
+    id: event.id,
+    at: event.occurredAt,
+    actor: event.actor.type === 'system' ? null : event.actor.name,
+  } as SnapshotEntry;
+}
+
+/** Custom fields (cs_inquiries, affected_users, ...) as their last `field.changed` left them. */
+function customFields(events: readonly TimelineEvent[]): Record<string, SnapshotField> {
+  const fields: Record<string, SnapshotField> = {};
+  for (const event of events) {
+    if (event.kind !== 'field.changed') continue;
+    const field = event.payload.field;
+    if (typeof field !== 'string' || OWN_FIELDS.has(field)) continue;
+    const value = fieldValue(event.payload.to);
+    fields[field] = { label: { en: field }, type: fieldType(value), value };
+  }
+  return fields;
+}
+
+function fieldValue(value: unknown): FieldValue | null {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+}
+
+function fieldType(value: FieldValue | null): FieldType {
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (Array.isArray(value)) return 'choice';
+  return 'text';
+}
