@@ -6,6 +6,7 @@ import { inviteRespondersHandler, type InviteRespondersPayload } from '../slack/
 import { postUpdateHandler, type PostUpdatePayload } from '../slack/automation/post-update.js';
 import { syncChannelHandler, type SyncChannelPayload } from '../slack/automation/sync-channel.js';
 import { answerOncallHandler, type AnswerOncallPayload } from '../slack/oncall/answer-job.js';
+import { remindPostmortemHandler, type RemindPostmortemPayload } from '../slack/postmortems/remind-job.js';
 import { applyHandoffHandler, type ApplyHandoffPayload } from '../slack/usergroups/apply-handoff-job.js';
 import { notifyHandoffHandler, type NotifyHandoffPayload } from '../slack/usergroups/notify-handoff-job.js';
 import { reconcileUserGroupsHandler, type ReconcileUserGroupsPayload } from '../slack/usergroups/reconcile-job.js';
@@ -51,6 +52,8 @@ export interface JobPayloads {
   'paging.notify': PagingNotifyPayload;
   'paging.escalate': PagingEscalatePayload;
   'paging.updateWebhook': PagingUpdateWebhookPayload;
+  // A postmortem's pre-meeting reminder to the owners while checklist items are missing (src/slack/postmortems).
+  'postmortems.remind': RemindPostmortemPayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -86,5 +89,6 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'paging.notify': pagingNotify(jobDeps),
     'paging.escalate': pagingEscalate(jobDeps.deps),
     'paging.updateWebhook': pagingUpdateWebhook(jobDeps.deps),
+    'postmortems.remind': remindPostmortemHandler(slack),
   };
 }

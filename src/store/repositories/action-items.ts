@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ActionItem, ActionItemStatus } from '../../domain/postmortems/types.js';
 import { NotFoundError } from '../../errors.js';
 import { supportsRowLocks, type Executor } from '../database.js';
@@ -34,18 +34,30 @@ export async function listActionItems(tx: Executor, incidentId: string): Promise
   return rows.map(fromRow);
 }
 
-/** Open items due before `today` (YYYY-MM-DD), across incidents. */
-export async function listOpenActionItemsDueBefore(tx: Executor, today: string): Promise<ActionItem[]> {
-  const rows = await tx
+/** An open follow-up with the incident it belongs to. */
+export interface OpenActionItem {
+  item: ActionItem;
+  incident: { id: string; number: number; title: string };
+}
+
+/** Open items across incidents, by due date (undated last); with `dueBefore` (YYYY-MM-DD), only those due before it. */
+export async function listOpenActionItems(tx: Executor, options: { dueBefore?: string } = {}): Promise<OpenActionItem[]> {
+  let query = tx
     .selectFrom('action_items')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('due_date', 'is not', null)
-    .where('due_date', '<', today)
-    .orderBy('due_date')
-    .orderBy('id')
+    .innerJoin('incidents', 'incidents.id', 'action_items.incident_id')
+    .selectAll('action_items')
+    .select(['incidents.number as incident_number', 'incidents.title as incident_title'])
+    .where('action_items.status', '=', 'open');
+  if (options.dueBefore !== undefined) query = query.where('action_items.due_date', 'is not', null).where('action_items.due_date', '<', options.dueBefore);
+  const rows = await query
+    .orderBy(sql`case when action_items.due_date is null then 1 else 0 end`)
+    .orderBy('action_items.due_date')
+    .orderBy('action_items.id')
     .execute();
-  return rows.map(fromRow);
+  return rows.map(({ incident_number, incident_title, ...row }) => ({
+    item: fromRow(row),
+    incident: { id: row.incident_id, number: Number(incident_number), title: incident_title },
+  }));
 }
 
 function toRow(item: ActionItem) {

@@ -34,7 +34,7 @@ export interface PostmortemView {
   incidentId: string;
   incident: { id: string; reference: string; title: string; severity: string; status: string };
   status: Postmortem['status'];
-  sections: Array<{ id: string; heading: LocalizedText; prompt: LocalizedText | null; generated: boolean; text: string; edited: boolean }>;
+  sections: Array<{ id: string; heading: LocalizedText; prompt: LocalizedText | null; generated: boolean; actionItems: boolean; text: string; edited: boolean }>;
   durations: Array<{ name: string; ms: number | null; reason: string | null }>;
   readiness: {
     percent: number;
@@ -45,9 +45,14 @@ export interface PostmortemView {
   owner: Ref | null;
   reviewers: Array<Ref & { approvedAt: string | null }>;
   meetingAt: string | null;
-  timelineReviewed: { by: Ref; at: string } | null;
-  severityConfirmed: { severity: string; by: Ref; at: string } | null;
-  sloImpactNote: string | null;
+  timelineReviewed: boolean;
+  /** Who marked the timeline reviewed, and when. */
+  timelineReview: { by: Ref; at: string } | null;
+  /** The confirmed severity is still the incident's: a later change of severity undoes the confirmation. */
+  severityConfirmed: boolean;
+  severityConfirmation: { severity: string; by: Ref; at: string } | null;
+  /** Empty when nobody wrote one. */
+  sloImpactNote: string;
   generatedAt: string | null;
   publishedAt: string | null;
 }
@@ -64,9 +69,17 @@ export function presentPostmortem({ incident, postmortem, actionItems, snapshot,
     sections: [
       ...config.template.sections.map((s) => {
         const content = postmortem.sections[s.id] ?? { text: '', generatedHash: null };
-        return { id: s.id, heading: s.heading, prompt: s.prompt ?? null, generated: s.generator !== undefined, text: content.text, edited: isEdited(content) };
+        return {
+          id: s.id,
+          heading: s.heading,
+          prompt: s.prompt ?? null,
+          generated: s.generator !== undefined,
+          actionItems: s.actionItems === true,
+          text: content.text,
+          edited: isEdited(content),
+        };
       }),
-      ...dropped.map((id) => ({ id, heading: { en: id }, prompt: null, generated: false, text: postmortem.sections[id]!.text, edited: true })),
+      ...dropped.map((id) => ({ id, heading: { en: id }, prompt: null, generated: false, actionItems: false, text: postmortem.sections[id]!.text, edited: true })),
     ],
     durations: incidentDurations(snapshot).map((d) => ({ name: d.name, ms: d.ms, reason: d.reason })),
     readiness: {
@@ -78,13 +91,15 @@ export function presentPostmortem({ incident, postmortem, actionItems, snapshot,
     owner: postmortem.ownerId ? ref(postmortem.ownerId) : null,
     reviewers: postmortem.reviewers.map((r) => ({ ...ref(r.userId), approvedAt: r.approvedAt })),
     meetingAt: postmortem.meetingAt,
-    timelineReviewed: postmortem.timelineReviewed && { by: ref(postmortem.timelineReviewed.by), at: postmortem.timelineReviewed.at },
-    severityConfirmed: postmortem.severityConfirmed && {
+    timelineReviewed: postmortem.timelineReviewed !== null,
+    timelineReview: postmortem.timelineReviewed && { by: ref(postmortem.timelineReviewed.by), at: postmortem.timelineReviewed.at },
+    severityConfirmed: postmortem.severityConfirmed?.severity === incident.severity,
+    severityConfirmation: postmortem.severityConfirmed && {
       severity: postmortem.severityConfirmed.severity,
       by: ref(postmortem.severityConfirmed.by),
       at: postmortem.severityConfirmed.at,
     },
-    sloImpactNote: postmortem.sloImpactNote,
+    sloImpactNote: postmortem.sloImpactNote ?? '',
     generatedAt: postmortem.generatedAt,
     publishedAt: postmortem.publishedAt,
   };
