@@ -17,6 +17,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { VERSION, metaRoutes } from './routes/meta.js';
 import { oncallRoutes } from './routes/oncall.js';
 import { pagingRoutes } from './routes/paging.js';
+import { postmortemRoutes } from './routes/postmortems.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
 import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
 import type { App, RouteModule } from './routes/route-types.js';
@@ -80,6 +81,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     serviceRoutes,
     oncallRoutes,
     pagingRoutes,
+    postmortemRoutes,
     rotaSourceRoutes,
     oncallUserGroupRoutes,
     tokenRoutes,

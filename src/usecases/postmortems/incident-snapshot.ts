@@ -63,14 +63,18 @@ function toEntry(event: TimelineEvent): SnapshotEntry {
   } as SnapshotEntry;
 }
 
-/** Custom fields (cs_inquiries, affected_users, ...) as their last `field.changed` left them. */
+/**
+ * Custom fields (cs_inquiries, affected_users, ...) as last recorded: a runbook answer
+ * written to a field the incident has no column for (`runbook.field_recorded`), or a
+ * `field.changed` of such a field.
+ */
 function customFields(events: readonly TimelineEvent[]): Record<string, SnapshotField> {
   const fields: Record<string, SnapshotField> = {};
   for (const event of events) {
-    if (event.kind !== 'field.changed') continue;
+    const recorded = event.kind === 'runbook.field_recorded' ? event.payload.value : event.kind === 'field.changed' ? event.payload.to : undefined;
     const field = event.payload.field;
-    if (typeof field !== 'string' || OWN_FIELDS.has(field)) continue;
-    const value = fieldValue(event.payload.to);
+    if (recorded === undefined || typeof field !== 'string' || OWN_FIELDS.has(field)) continue;
+    const value = fieldValue(recorded);
     fields[field] = { label: { en: field }, type: fieldType(value), value };
   }
   return fields;
