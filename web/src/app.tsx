@@ -19,6 +19,9 @@ import { PageNewPage } from './pages/paging/page-new-page.js';
 import { PagesPage } from './pages/paging/pages-page.js';
 import { PoliciesPage } from './pages/paging/policies-page.js';
 import { PolicyEditorPage } from './pages/paging/policy-editor-page.js';
+import { PostmortemPage } from './pages/postmortem/postmortem-page.js';
+import { RunbookEditorPage } from './pages/runbooks/runbook-editor-page.js';
+import { RunbooksPage } from './pages/runbooks/runbooks-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 
 function Redirect({ to }: { to: string }) {
@@ -99,6 +102,12 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <PageNewPage />;
     case 'page':
       return <PageDetailPage key={route.id} id={route.id} />;
+    case 'runbooks':
+      return <RunbooksPage user={user} />;
+    case 'runbookEditor':
+      return <RunbookEditorPage key={route.id ?? 'new'} id={route.id} user={user} />;
+    case 'postmortem':
+      return <PostmortemPage key={route.ref.toUpperCase()} reference={route.ref} user={user} />;
     default:
       return <NotFound />;
   }

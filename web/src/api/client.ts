@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly field: string | undefined,
+    /** The whole problem+json answer, for the extra members some errors carry (problems, answeredBy). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -68,6 +70,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       typeof problem.title === 'string' ? problem.title : response.statusText || `HTTP ${response.status}`,
       typeof problem.detail === 'string' ? problem.detail : text && data === undefined ? text.slice(0, 300) : undefined,
       typeof problem.field === 'string' ? problem.field : undefined,
+      problem,
     );
     if (response.status === 401 && path !== '/session') onUnauthorized?.();
     throw error;

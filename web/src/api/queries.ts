@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, query, setCsrfToken } from './client.js';
 import type {
+  ActionItem,
+  ActionItemInput,
   CalendarToken,
   Declaration,
   EscalationPolicy,
@@ -14,7 +16,14 @@ import type {
   PageFilter,
   PageInput,
   PageRecord,
+  PostmortemPatch,
+  PostmortemStatus,
+  PostmortemView,
   RotaSourceStatus,
+  RunbookDetail,
+  RunbookSummary,
+  RunView,
+  StepAction,
   Schedule,
   ScheduleOverride,
   ScheduleShifts,
@@ -47,6 +56,10 @@ export const keys = {
   pages: ['pages'] as const,
   pageList: (filter: PageFilter) => ['pages', 'list', filter] as const,
   page: (id: string) => ['pages', id] as const,
+  runbooks: ['runbooks'] as const,
+  runbook: (id: string) => ['runbooks', id] as const,
+  runs: (ref: string) => ['incident', ref.toUpperCase(), 'runbook-runs'] as const,
+  postmortem: (ref: string) => ['incident', ref.toUpperCase(), 'postmortem'] as const,
 };
 
 export function useSession() {
@@ -385,5 +398,182 @@ export function usePageAction(action: 'acknowledge' | 'resolve') {
       void client.invalidateQueries({ queryKey: keys.pages });
     },
     onError: () => void client.invalidateQueries({ queryKey: keys.pages }),
+  });
+}
+
+export function useRunbooks() {
+  return useQuery({ queryKey: keys.runbooks, queryFn: () => api<{ items: RunbookSummary[] }>('GET', '/runbooks'), select: (data) => data.items });
+}
+
+export function useRunbook(id: string | null) {
+  return useQuery({
+    queryKey: keys.runbook(id ?? ''),
+    queryFn: () => api<RunbookDetail>('GET', `/runbooks/${encodeURIComponent(id ?? '')}`),
+    enabled: id !== null,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+/** Saves the YAML under the id it declares (PUT creates or replaces an API-sourced runbook). */
+export function useSaveRunbook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, yaml }: { id: string; yaml: string }) => api<RunbookDetail>('PUT', `/runbooks/${encodeURIComponent(id)}`, { yaml }),
+    onSuccess: (runbook) => {
+      client.setQueryData(keys.runbook(runbook.id), runbook);
+      void client.invalidateQueries({ queryKey: keys.runbooks });
+    },
+  });
+}
+
+export function useDeleteRunbook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/runbooks/${encodeURIComponent(id)}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.runbooks }),
+  });
+}
+
+/** Runs move on from Slack too: the panel polls while one is running. */
+export function useRunbookRuns(ref: string) {
+  return useQuery({
+    queryKey: keys.runs(ref),
+    queryFn: () => api<{ items: RunView[] }>('GET', `/incidents/${encodeURIComponent(ref)}/runbook-runs`),
+    select: (data) => data.items,
+    refetchInterval: (q) => (q.state.data?.items.some((run) => run.status === 'running') ? 10_000 : false),
+  });
+}
+
+/** A run's answer replaces it in the list, and the incident and its timeline (fields it wrote, entries) refresh. */
+function useRunChange(ref: string) {
+  const client = useQueryClient();
+  return (run: RunView) => {
+    client.setQueryData<{ items: RunView[] }>(keys.runs(ref), (old) => {
+      if (!old) return { items: [run] };
+      return old.items.some((r) => r.id === run.id) ? { items: old.items.map((r) => (r.id === run.id ? run : r)) } : { items: [...old.items, run] };
+    });
+    void client.invalidateQueries({ queryKey: keys.incident(ref), exact: true });
+    void client.invalidateQueries({ queryKey: keys.timeline(ref) });
+  };
+}
+
+export function useStartRun(ref: string) {
+  const changed = useRunChange(ref);
+  return useMutation({
+    mutationFn: (runbookId: string) => api<RunView>('POST', `/incidents/${encodeURIComponent(ref)}/runbook-runs`, { runbookId }),
+    onSuccess: changed,
+  });
+}
+
+/** Acts on one step; a 409 (someone answered first, in Slack or here) refreshes the runs. */
+export function useRunStep(ref: string) {
+  const client = useQueryClient();
+  const changed = useRunChange(ref);
+  return useMutation({
+    mutationFn: ({ runId, stepId, action, value }: { runId: string; stepId: string; action: StepAction; value?: unknown }) =>
+      api<RunView>('POST', `/runbook-runs/${encodeURIComponent(runId)}/steps/${encodeURIComponent(stepId)}`, value === undefined ? { action } : { action, value }),
+    onSuccess: changed,
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) void client.invalidateQueries({ queryKey: keys.runs(ref) });
+    },
+  });
+}
+
+export function useRunBack(ref: string) {
+  const changed = useRunChange(ref);
+  return useMutation({
+    mutationFn: (runId: string) => api<RunView>('POST', `/runbook-runs/${encodeURIComponent(runId)}/back`),
+    onSuccess: changed,
+  });
+}
+
+export function useAbandonRun(ref: string) {
+  const changed = useRunChange(ref);
+  return useMutation({
+    mutationFn: ({ runId, reason }: { runId: string; reason: string }) => api<RunView>('POST', `/runbook-runs/${encodeURIComponent(runId)}/abandon`, { reason }),
+    onSuccess: changed,
+  });
+}
+
+/** The incident's postmortem; null until someone creates the draft (404). */
+export function usePostmortem(ref: string) {
+  return useQuery({
+    queryKey: keys.postmortem(ref),
+    queryFn: () => optional<PostmortemView>(`/incidents/${encodeURIComponent(ref)}/postmortem`),
+  });
+}
+
+function usePostmortemChange(ref: string) {
+  const client = useQueryClient();
+  return (postmortem: PostmortemView) => client.setQueryData(keys.postmortem(ref), postmortem);
+}
+
+export function useCreatePostmortem(ref: string) {
+  const changed = usePostmortemChange(ref);
+  return useMutation({
+    mutationFn: () => api<PostmortemView>('POST', `/incidents/${encodeURIComponent(ref)}/postmortem`),
+    onSuccess: changed,
+  });
+}
+
+export function useRegeneratePostmortem(ref: string) {
+  const changed = usePostmortemChange(ref);
+  return useMutation({
+    mutationFn: () => api<PostmortemView>('POST', `/incidents/${encodeURIComponent(ref)}/postmortem/regenerate`),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdatePostmortem(ref: string) {
+  const changed = usePostmortemChange(ref);
+  return useMutation({
+    mutationFn: (patch: PostmortemPatch) => api<PostmortemView>('PATCH', `/incidents/${encodeURIComponent(ref)}/postmortem`, patch),
+    onSuccess: changed,
+  });
+}
+
+export function useTransitionPostmortem(ref: string) {
+  const changed = usePostmortemChange(ref);
+  return useMutation({
+    mutationFn: (to: PostmortemStatus) => api<PostmortemView>('POST', `/incidents/${encodeURIComponent(ref)}/postmortem/transition`, { to }),
+    onSuccess: changed,
+  });
+}
+
+export function useApprovePostmortem(ref: string) {
+  const changed = usePostmortemChange(ref);
+  return useMutation({
+    mutationFn: () => api<PostmortemView>('POST', `/incidents/${encodeURIComponent(ref)}/postmortem/approve`),
+    onSuccess: changed,
+  });
+}
+
+/** Follow-ups change the postmortem's readiness, so the postmortem is read again after each. */
+function useActionItemChange(ref: string) {
+  const client = useQueryClient();
+  return () => void client.invalidateQueries({ queryKey: keys.postmortem(ref) });
+}
+
+export function useAddActionItem(ref: string) {
+  const changed = useActionItemChange(ref);
+  return useMutation({
+    mutationFn: (input: ActionItemInput & { title: string }) => api<ActionItem>('POST', `/incidents/${encodeURIComponent(ref)}/action-items`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateActionItem(ref: string) {
+  const changed = useActionItemChange(ref);
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: ActionItemInput }) => api<ActionItem>('PATCH', `/action-items/${encodeURIComponent(id)}`, patch),
+    onSuccess: changed,
+  });
+}
+
+export function useRemoveActionItem(ref: string) {
+  const changed = useActionItemChange(ref);
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/action-items/${encodeURIComponent(id)}`),
+    onSuccess: changed,
   });
 }

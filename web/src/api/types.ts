@@ -25,6 +25,8 @@ export interface Meta {
   transitions: Record<string, string[]>;
   roles: string[];
   version: string;
+  /** Custom incident fields a runbook may write (settings), with their types; absent on servers that have none. */
+  fields?: Record<string, { type: 'text' | 'number' | 'boolean' | 'choice' | 'user' | 'time'; options?: string[] }>;
 }
 
 export const ROLES = ['commander', 'communications', 'scribe'] as const;
@@ -382,4 +384,162 @@ export interface RotaSourceStatus {
   lastMessage: string | null;
   lastFile: { applied: number; replaced: number; problems: Array<{ line: number; code: string; column?: string; value?: string; message: string }>; ignoredColumns: string[] } | null;
   nextCheckAt: string;
+}
+
+/** Runbooks (issue 5). Step definitions are the domain's own data form, shared with the server. */
+export type { LocalizedText, RunbookStep, RunbookDefinition } from '../../../src/domain/runbooks/types.js';
+import type { LocalizedText, RunbookDefinition, RunbookStep } from '../../../src/domain/runbooks/types.js';
+
+export interface RunbookTriggerView {
+  severityAtLeast?: string;
+  service?: string;
+  tag?: string;
+}
+
+export interface RunbookSummary {
+  id: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  triggers: RunbookTriggerView[];
+  source: 'file' | 'api';
+  file: string | null;
+  stepCount: number;
+  version: string;
+}
+
+export interface RunbookDetail extends RunbookSummary {
+  definition: RunbookDefinition;
+  /** The text as written (files, YAML saved through the API); null when only the data form exists. */
+  yaml: string | null;
+}
+
+export interface RunbookProblemView {
+  level: 'error' | 'warning';
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type RunStatus = 'running' | 'completed' | 'abandoned';
+export type RunMove = 'answer' | 'complete' | 'proceed' | 'skip' | 'back' | 'abandon';
+
+export interface RunAnswer {
+  stepId: string;
+  question: LocalizedText;
+  value: unknown;
+  display: string;
+  by: UserRef;
+  at: string;
+}
+
+export interface RunView {
+  id: string;
+  incidentId: string;
+  runbook: { id: string; title: LocalizedText };
+  status: RunStatus;
+  version: string;
+  currentStep: RunbookStep | null;
+  moves: RunMove[];
+  answers: RunAnswer[];
+  done: string[];
+  skipped: string[];
+  progress: { answered: number; total: number };
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export type StepAction = 'answer' | 'complete' | 'proceed' | 'skip';
+
+/** Postmortems (issue 5). */
+export const POSTMORTEM_STATUSES = ['draft', 'in_review', 'published'] as const;
+export type PostmortemStatus = (typeof POSTMORTEM_STATUSES)[number];
+
+export interface PostmortemSection {
+  id: string;
+  heading: LocalizedText;
+  /** What the section is for, shown while it is empty. */
+  prompt: LocalizedText | null;
+  /** Hikeshi writes this section from the incident's record. */
+  generated: boolean;
+  /** The template shows the action items table in this section. */
+  actionItems: boolean;
+  text: string;
+  /** A person wrote here: regeneration leaves it alone. */
+  edited: boolean;
+}
+
+export interface PostmortemDuration {
+  name: string;
+  ms: number | null;
+  reason: string | null;
+}
+
+export interface ReadinessItem {
+  id: string;
+  label: LocalizedText;
+  done: boolean;
+}
+
+export interface ReadinessGap {
+  id: string;
+  label: LocalizedText;
+  reason: LocalizedText;
+}
+
+export const ACTION_ITEM_STATUSES = ['open', 'done', 'wont-do'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+export interface ActionItem {
+  id: string;
+  incidentId: string;
+  title: string;
+  ownerId: string | null;
+  owner: UserRef | null;
+  /** YYYY-MM-DD in the team's time zone. */
+  dueDate: string | null;
+  status: ActionItemStatus;
+  externalUrl: string | null;
+}
+
+export interface ActionItemInput {
+  title?: string;
+  ownerId?: string | null;
+  dueDate?: string | null;
+  status?: ActionItemStatus;
+  externalUrl?: string | null;
+}
+
+export interface PostmortemView {
+  incidentId: string;
+  incident: { id: string; reference: string; title: string; severity: string; status: string };
+  status: PostmortemStatus;
+  sections: PostmortemSection[];
+  durations: PostmortemDuration[];
+  readiness: { percent: number; items: ReadinessItem[]; missing: ReadinessGap[] };
+  actionItems: ActionItem[];
+  owner: UserRef | null;
+  reviewers: Array<UserRef & { approvedAt: string | null }>;
+  meetingAt: string | null;
+  timelineReviewed: boolean;
+  timelineReview: { by: UserRef; at: string } | null;
+  /** The incident's current severity was confirmed. */
+  severityConfirmed: boolean;
+  severityConfirmation: { severity: string; by: UserRef; at: string } | null;
+  sloImpactNote: string;
+  generatedAt: string | null;
+  publishedAt: string | null;
+  /** Only in the answer to regenerate: which sections were rewritten and which kept. */
+  refreshed?: string[];
+  kept?: string[];
+}
+
+export interface PostmortemPatch {
+  sections?: Record<string, string>;
+  ownerId?: string | null;
+  meetingAt?: string | null;
+  reviewers?: string[];
+  timelineReviewed?: boolean;
+  severityConfirmed?: boolean;
+  sloImpactNote?: string;
 }

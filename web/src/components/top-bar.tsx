@@ -39,6 +39,7 @@ export function TopBar({ user }: { user: User }) {
   const { pathname } = useLocation();
   const logout = useLogout();
   const onIncidents = pathname === '/incidents' || (pathname.startsWith('/incidents/') && pathname !== '/incidents/new');
+  const onRunbooks = pathname === '/runbooks' || pathname.startsWith('/runbooks/');
 
   return (
     <header className="topbar">
@@ -54,6 +55,7 @@ export function TopBar({ user }: { user: User }) {
           </Link>
           <NavLink to="/oncall" active={pathname === '/oncall' || pathname.startsWith('/oncall/')} testId="nav-oncall" label={t('nav.oncall')} />
           <NavLink to="/escalation-policies" active={pathname.startsWith('/escalation-policies')} testId="nav-escalation" label={t('nav.escalation')} />
+          <NavLink to="/runbooks" active={onRunbooks} testId="nav-runbooks" label={t('nav.runbooks')} />
           <NavLink to="/pages" active={pathname === '/pages' || pathname.startsWith('/pages/')} testId="nav-pages" label={t('nav.pages')} />
           {user.role === 'admin' ? (
             <Link to="/settings" className={pathname === '/settings' ? 'nav-link active' : 'nav-link'} aria-current={pathname === '/settings' ? 'page' : undefined} data-testid="nav-settings">

@@ -19,7 +19,7 @@ export interface I18n {
   label: (prefix: LabelPrefix, value: string) => string;
 }
 
-export type LabelPrefix = 'status' | 'role' | 'ts' | 'field' | 'pageStatus' | 'pageEvent' | 'channel' | 'delivery' | 'source' | 'syncResult' | 'leftOut' | 'rotaOutcome';
+export type LabelPrefix = 'status' | 'role' | 'ts' | 'field' | 'pageStatus' | 'pageEvent' | 'channel' | 'delivery' | 'source' | 'syncResult' | 'leftOut' | 'rotaOutcome' | 'stepType' | 'action' | 'runStatus' | 'pmStatus' | 'duration' | 'aiStatus';
 
 const I18nContext = createContext<I18n | null>(null);
 

@@ -23,6 +23,12 @@ describe('matchRoute', () => {
     ['/pages/new', { name: 'pageNew' }],
     ['/pages/12', { name: 'page', id: '12' }],
     ['/pages/12/events', { name: 'notFound' }],
+    ['/runbooks', { name: 'runbooks' }],
+    ['/runbooks/new', { name: 'runbookEditor', id: null }],
+    ['/runbooks/first-response/edit', { name: 'runbookEditor', id: 'first-response' }],
+    ['/runbooks/first-response', { name: 'notFound' }],
+    ['/incidents/INC-12/postmortem', { name: 'postmortem', ref: 'INC-12' }],
+    ['/incidents/INC-12/postmortem/extra', { name: 'notFound' }],
   ])('%s', (path, want) => {
     expect(matchRoute(path)).toEqual(want);
   });

@@ -49,6 +49,9 @@ export type Route =
   | { name: 'pages' }
   | { name: 'pageNew' }
   | { name: 'page'; id: string }
+  | { name: 'runbooks' }
+  | { name: 'runbookEditor'; id: string | null }
+  | { name: 'postmortem'; ref: string }
   | { name: 'root' }
   | { name: 'notFound' };
 
@@ -65,6 +68,12 @@ export function matchRoute(pathname: string): Route {
   if (path === '/escalation-policies/new') return { name: 'policy', id: null };
   if (path === '/pages') return { name: 'pages' };
   if (path === '/pages/new') return { name: 'pageNew' };
+  if (path === '/runbooks') return { name: 'runbooks' };
+  if (path === '/runbooks/new') return { name: 'runbookEditor', id: null };
+  const [, runbook] = /^\/runbooks\/([^/]+)\/edit$/.exec(path) ?? [];
+  if (runbook) return { name: 'runbookEditor', id: decodeURIComponent(runbook) };
+  const [, incident] = /^\/incidents\/([^/]+)\/postmortem$/.exec(path) ?? [];
+  if (incident) return { name: 'postmortem', ref: decodeURIComponent(incident) };
   const [, section, ref] = /^(\/incidents|\/oncall\/schedules|\/escalation-policies|\/pages)\/([^/]+)$/.exec(path) ?? [];
   if (!section || !ref) return { name: 'notFound' };
   const id = decodeURIComponent(ref);

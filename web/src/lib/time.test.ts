@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayBoundary, formatRelative } from './time.js';
+import { dayBoundary, formatDuration, formatRelative } from './time.js';
 
 const now = Date.parse('2026-11-28T12:00:00Z');
 
@@ -33,5 +33,19 @@ describe('dayBoundary', () => {
 
   it('is empty for an empty input', () => {
     expect(dayBoundary('', 'start')).toBe('');
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    { ms: 0, en: '0 s', ja: '0秒' },
+    { ms: 59_400, en: '59 s', ja: '59秒' },
+    { ms: 12 * 60_000 + 20_000, en: '12 min', ja: '12分' },
+    { ms: 2 * 3_600_000 + 5 * 60_000, en: '2 h 5 min', ja: '2時間5分' },
+    { ms: 3 * 3_600_000, en: '3 h', ja: '3時間' },
+    { ms: 3 * 86_400_000 + 4 * 3_600_000 + 59 * 60_000, en: '3 d 4 h', ja: '3日4時間' },
+  ])('$ms ms → $en / $ja', ({ ms, en, ja }) => {
+    expect(formatDuration(ms, 'en')).toBe(en);
+    expect(formatDuration(ms, 'ja')).toBe(ja);
   });
 });

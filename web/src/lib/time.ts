@@ -96,3 +96,18 @@ export function zoneOffsetLabel(timeZone: string, lang: string, at: number): str
     return timeZone;
   }
 }
+
+/** A length of time as people say it: `45 s`, `12 min`, `2 h 5 min`, `3 d 4 h` (`2時間5分` in Japanese). */
+export function formatDuration(ms: number, lang: string): string {
+  const ja = lang === 'ja';
+  const unit = { s: ja ? '秒' : ' s', min: ja ? '分' : ' min', h: ja ? '時間' : ' h', d: ja ? '日' : ' d' };
+  const join = (parts: string[]) => parts.join(ja ? '' : ' ');
+  const seconds = Math.round(Math.abs(ms) / 1000);
+  if (seconds < 60) return `${seconds}${unit.s}`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}${unit.min}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return join([`${hours}${unit.h}`, ...(minutes % 60 ? [`${minutes % 60}${unit.min}`] : [])]);
+  const days = Math.floor(hours / 24);
+  return join([`${days}${unit.d}`, ...(hours % 24 ? [`${hours % 24}${unit.h}`] : [])]);
+}

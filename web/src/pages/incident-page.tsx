@@ -6,6 +6,7 @@ import { SeverityBadge, StatusBadge } from '../components/badges.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { Composer } from '../components/composer.js';
 import { IncidentSidebar } from '../components/incident-sidebar.js';
+import { RunbookPanel } from '../components/runbooks/runbook-panel.js';
 import { EditableSummary, EditableTitle } from '../components/editable.js';
 import { Timeline, type NameBook } from '../components/timeline.js';
 import { useI18n } from '../i18n/index.js';
@@ -62,6 +63,9 @@ export function IncidentPage({ reference, user }: { reference: string; user: Use
           </span>
           <StatusBadge status={data.status} />
           <SeverityBadge severity={data.severity} />
+          <Link to={`/incidents/${encodeURIComponent(data.reference)}/postmortem`} className="btn btn-small incident-postmortem-link" data-testid="postmortem-link">
+            {t('postmortem.open')}
+          </Link>
         </div>
         <EditableTitle incident={data} />
       </header>
@@ -71,6 +75,8 @@ export function IncidentPage({ reference, user }: { reference: string; user: Use
           <section className="card section">
             <EditableSummary incident={data} />
           </section>
+
+          <RunbookPanel reference={data.reference} />
 
           <section className="card section" aria-labelledby="timeline-heading">
             <div className="section-header">
