@@ -16,6 +16,7 @@ import { SlackRuntime, slackConfigured } from './slack/runtime.js';
 import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { bootstrapAdmin } from './usecases/auth/bootstrap-admin.js';
+import { loadRunbooks } from './usecases/runbooks/load-runbooks.js';
 import type { Deps } from './usecases/deps.js';
 import { startReconcileRounds } from './usecases/oncall/user-groups/start-reconcile-rounds.js';
 
@@ -63,6 +64,7 @@ export async function startApp(
   const mailer = env.smtpUrl ? createMailer({ url: env.smtpUrl, from: env.mailFrom }) : undefined;
   deps.integrations = { slack: slack !== undefined, email: mailer !== undefined };
   const firstAdmin = await bootstrapAdmin(deps);
+  await loadRunbooks(deps);
   await scheduleHousekeeping(handle.db, deps.clock.now());
   if (slack) await startReconcileRounds(deps);
   const runner = new JobRunner({

@@ -19,6 +19,7 @@ import { oncallRoutes } from './routes/oncall.js';
 import { pagingRoutes } from './routes/paging.js';
 import { postmortemRoutes } from './routes/postmortems.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
+import { runbookRoutes } from './routes/runbooks.js';
 import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
 import type { App, RouteModule } from './routes/route-types.js';
 import { sessionRoutes, tokenRoutes } from './routes/session.js';
@@ -81,6 +82,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     serviceRoutes,
     oncallRoutes,
     pagingRoutes,
+    runbookRoutes,
     postmortemRoutes,
     rotaSourceRoutes,
     oncallUserGroupRoutes,

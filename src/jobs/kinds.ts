@@ -11,10 +11,13 @@ import { applyHandoffHandler, type ApplyHandoffPayload } from '../slack/usergrou
 import { notifyHandoffHandler, type NotifyHandoffPayload } from '../slack/usergroups/notify-handoff-job.js';
 import { reconcileUserGroupsHandler, type ReconcileUserGroupsPayload } from '../slack/usergroups/reconcile-job.js';
 import { syncUserGroupHandler, type SyncUserGroupPayload } from '../slack/usergroups/sync-user-group-job.js';
+import { showStepHandler, type ShowStepPayload } from '../slack/runbooks/show-step-job.js';
 import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
+import { runbooksPage, type RunbooksPagePayload } from './handlers/runbooks-page.js';
+import { runbooksStartTriggered, type StartTriggeredPayload } from './handlers/runbooks-start-triggered.js';
 import { pagingEscalate, type PagingEscalatePayload } from './handlers/paging-escalate.js';
 import { pagingNotify, type PagingNotifyPayload } from './handlers/paging-notify.js';
 import { pagingUpdateWebhook, type PagingUpdateWebhookPayload } from './handlers/paging-update-webhook.js';
@@ -54,6 +57,11 @@ export interface JobPayloads {
   'paging.updateWebhook': PagingUpdateWebhookPayload;
   // A postmortem's pre-meeting reminder to the owners while checklist items are missing (src/slack/postmortems).
   'postmortems.remind': RemindPostmortemPayload;
+  // Runbooks (src/usecases/runbooks): the runs a declaration triggers, a run's page action,
+  // and the run's message in the incident channel (src/slack/runbooks).
+  'runbooks.startTriggered': StartTriggeredPayload;
+  'runbooks.page': RunbooksPagePayload;
+  'runbooks.showStep': ShowStepPayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -90,5 +98,8 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'paging.escalate': pagingEscalate(jobDeps.deps),
     'paging.updateWebhook': pagingUpdateWebhook(jobDeps.deps),
     'postmortems.remind': remindPostmortemHandler(slack),
+    'runbooks.startTriggered': runbooksStartTriggered(jobDeps.deps),
+    'runbooks.page': runbooksPage(jobDeps.deps),
+    'runbooks.showStep': showStepHandler(slack),
   };
 }

@@ -15,6 +15,25 @@ export const ACTION = {
   resolvePage: 'page_resolve',
 } as const;
 
+/**
+ * A runbook run's message (src/slack/runbooks): button values and answer block ids are
+ * `<run id>|<step id>`, so a click on a step already answered is recognised as stale.
+ */
+export const RUNBOOK_ACTION = {
+  answerYes: 'runbook_answer_yes',
+  answerNo: 'runbook_answer_no',
+  answerSelect: 'runbook_answer_select',
+  answerUser: 'runbook_answer_user',
+  /** The "Answer" button under a typed answer; the answer is read from the message's input state. */
+  answerInput: 'runbook_answer_input',
+  /** The element inside a question's input block (never dispatched by itself). */
+  input: 'runbook_input',
+  complete: 'runbook_complete',
+  proceed: 'runbook_proceed',
+  skip: 'runbook_skip',
+  back: 'runbook_back',
+} as const;
+
 export const VIEW = {
   declare: 'incident_declare',
   assignRole: 'incident_assign_role_modal',

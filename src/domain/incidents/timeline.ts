@@ -1,5 +1,15 @@
+import type { RunbookTimelineDraft } from '../runbooks/run-state.js';
+
 /** What happened, as data; the repository adds id and incident, the actor comes from the caller. */
 export type TimelineDraft =
+  // A runbook run's progress (src/domain/runbooks): started, each answer, task and action, its end.
+  | RunbookTimelineDraft
+  // A runbook answer or action written to a field the incident has no column for yet (custom fields).
+  | { kind: 'runbook.field_recorded'; payload: { runId: string; runbookId: string; stepId: string; field: string; value: unknown } }
+  // A runbook action the incident refused (a status move it does not allow, an unknown team); the run went on.
+  | { kind: 'runbook.action_failed'; payload: { runId: string; runbookId: string; stepId: string; action: string; error: string } }
+  // A runbook's `create-follow-up` action: a follow-up for the postmortem's action items.
+  | { kind: 'runbook.follow_up'; payload: { runId: string; runbookId: string; stepId: string; title: { en?: string; ja?: string }; assignee: string | null; assigneeId: string | null } }
   | { kind: 'incident.declared'; payload: { title: string; severity: string; status: string } }
   | { kind: 'status.changed'; payload: { from: string; to: string } }
   | { kind: 'severity.changed'; payload: { from: string; to: string } }

@@ -10,6 +10,7 @@ export function helpText(commandName: string, severities: readonly string[]): st
     `• \`${c} role <commander|comms|scribe> @person\``,
     `• \`${c} update <text>\`: a status update for everyone following the incident`,
     `• \`${c} resolve\``,
+    `• \`${c} runbook <runbook id>\`: start a runbook; its steps appear in the incident channel one at a time`,
     `• \`${c} help\``,
     `In an incident's channel these act on its incident; elsewhere name it: \`${c} status INC-12 monitoring\`.`,
   ].join('\n');

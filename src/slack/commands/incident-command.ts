@@ -5,6 +5,7 @@ import { listServices } from '../../usecases/catalog/services.js';
 import { addTimelineEntry } from '../../usecases/incidents/add-timeline-entry.js';
 import { resolveIncident, updateIncident } from '../../usecases/incidents/update-incident.js';
 import type { Principal } from '../../usecases/principal.js';
+import { startRunbookRun } from '../../usecases/runbooks/start-run.js';
 import { findCommandPlace } from '../../usecases/slack-inbound/command-place.js';
 import { callSlack } from '../client.js';
 import { explainError } from '../receiver/explain-error.js';
@@ -99,6 +100,10 @@ async function changeIncident(
     case 'resolve': {
       const view = await resolveIncident(deps, incident, undefined, principal);
       return `${view.reference} is *${view.status}*.`;
+    }
+    case 'runbook': {
+      const run = await startRunbookRun(deps, incident, request.runbookId, principal);
+      return `Runbook *${run.runbook.title.en ?? run.runbook.title.ja}* started: its first step appears in the incident channel.`;
     }
   }
 }

@@ -22,6 +22,8 @@ describe('parseIncidentCommand', () => {
     ['update INC-7 rollback done', { verb: 'update', incident: 'INC-7', text: 'rollback done' }],
     ['resolve', { verb: 'resolve', incident: undefined }],
     ['resolve INC-9', { verb: 'resolve', incident: 'INC-9' }],
+    ['runbook customer-facing-outage', { verb: 'runbook', incident: undefined, runbookId: 'customer-facing-outage' }],
+    ['runbook INC-4 first-response', { verb: 'runbook', incident: 'INC-4', runbookId: 'first-response' }],
   ])('%j', (text, command) => {
     expect(parseIncidentCommand(text, SEVERITIES)).toEqual({ ok: true, command });
   });
@@ -36,6 +38,7 @@ describe('parseIncidentCommand', () => {
     ['update', /Usage: `update/],
     ['update INC-3', /Usage: `update/],
     ['resolve now please', /Usage: `resolve`/],
+    ['runbook', /Usage: `runbook <runbook id>`/],
     ['page everyone', /Unknown command `page`/],
   ])('explains %j', (text, problem) => {
     const parsed = parseIncidentCommand(text, SEVERITIES);

@@ -9,7 +9,8 @@ export type IncidentCommand =
   | { verb: 'sev'; incident: string | undefined; severity: string }
   | { verb: 'role'; incident: string | undefined; role: IncidentRole; slackUserId: string }
   | { verb: 'update'; incident: string | undefined; text: string }
-  | { verb: 'resolve'; incident: string | undefined };
+  | { verb: 'resolve'; incident: string | undefined }
+  | { verb: 'runbook'; incident: string | undefined; runbookId: string };
 
 export type ParsedCommand = { ok: true; command: IncidentCommand } | { ok: false; problem: string };
 
@@ -75,6 +76,9 @@ export function parseIncidentCommand(text: string, severities: readonly string[]
     case 'resolve':
       if (args.length) return fail('Usage: `resolve` (in the incident channel) or `resolve INC-<number>`');
       return ok({ verb: 'resolve', incident });
+    case 'runbook':
+      if (args.length !== 1) return fail('Usage: `runbook <runbook id>` (in the incident channel) or `runbook INC-<number> <runbook id>`');
+      return ok({ verb: 'runbook', incident, runbookId: args[0]! });
     default:
       return fail(`Unknown command \`${first}\`.`);
   }

@@ -8,6 +8,7 @@ import { registerIncidentActions } from '../interactions/incident-actions.js';
 import { registerIncidentModals } from '../interactions/incident-modals.js';
 import { registerOncall } from '../oncall/index.js';
 import { registerPageActions } from '../paging/page-actions.js';
+import { registerRunbookActions } from '../runbooks/run-actions.js';
 import type { SlackRuntime } from '../runtime.js';
 import { boltLogger } from './bolt-logger.js';
 import { dedupeDeliveries } from './dedupe.js';
@@ -39,6 +40,7 @@ export function createSlackApp(deps: Deps, slack: SlackRuntime, receiver: Receiv
   registerTimelineCapture(app, inbound);
   registerOncall(app, inbound);
   registerPageActions(app, inbound);
+  registerRunbookActions(app, inbound);
   return app;
 }
 

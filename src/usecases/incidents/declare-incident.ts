@@ -4,6 +4,7 @@ import { nextValue } from '../../store/repositories/counters.js';
 import { insertIncident } from '../../store/repositories/incidents.js';
 import { appendEvents } from '../../store/repositories/timeline.js';
 import type { Deps } from '../deps.js';
+import { enqueueTriggeredRunbooks } from '../runbooks/run-jobs.js';
 import { enqueueDeclarationJobs } from '../slack/enqueue-slack-jobs.js';
 import { authorize, type Principal } from '../principal.js';
 import { viewIncident, type IncidentView } from './incident-view.js';
@@ -32,6 +33,7 @@ export async function declareIncident(deps: Deps, input: DeclareInput, principal
     await insertIncident(tx, incident);
     await appendEvents(tx, incident.id, timeline, principal.actor, now);
     await enqueueDeclarationJobs(tx, deps, incident);
+    await enqueueTriggeredRunbooks(tx, deps, incident.id, now);
     return viewIncident(tx, incident);
   });
 }
