@@ -35,6 +35,7 @@ export function postmortemMarkdown({ postmortem, actionItems, template, snapshot
     `- ${l.owner}: ${inlineText(name(postmortem.ownerId))}`,
     `- ${l.reviewers}: ${inlineText(reviewers) || l.none}`,
     `- ${l.meeting}: ${time(postmortem.meetingAt)}`,
+    ...(postmortem.sloImpactNote ? [`- ${l.sloImpact}: ${inlineText(postmortem.sloImpactNote)}`] : []),
     '',
     `## ${l.durations}`,
     '',

@@ -291,6 +291,13 @@ describe('postmortemMarkdown', () => {
     expect(md).toContain('- [ ] Every action item has an owner and a due date — "Alert on | replica lag" has no owner and no due date');
   });
 
+  it('carries the SLO impact note people wrote, on one line even when they wrote several', () => {
+    const input = ready();
+    const postmortem = { ...input.postmortem, sloImpactNote: 'Payments availability:\n23% of the monthly budget' };
+    const md = postmortemMarkdown({ ...input, postmortem, template: DEFAULT_TEMPLATE, snapshot, readiness: readiness(DEFAULT_CHECKLIST, { ...input, postmortem, snapshot }), language: 'ja', timeZone: 'UTC' });
+    expect(md).toContain('- SLO・エラーバジェットへの影響: Payments availability: 23% of the monthly budget\n');
+  });
+
   it('every table row has as many cells as its header, whatever people typed', () => {
     const lines = exported('en').split('\n');
     const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length;
