@@ -8,8 +8,8 @@ export type TimelineDraft =
   | { kind: 'runbook.field_recorded'; payload: { runId: string; runbookId: string; stepId: string; field: string; value: unknown } }
   // A runbook action the incident refused (a status move it does not allow, an unknown team); the run went on.
   | { kind: 'runbook.action_failed'; payload: { runId: string; runbookId: string; stepId: string; action: string; error: string } }
-  // A runbook's `create-follow-up` action: a follow-up for the postmortem's action items.
-  | { kind: 'runbook.follow_up'; payload: { runId: string; runbookId: string; stepId: string; title: { en?: string; ja?: string }; assignee: string | null; assigneeId: string | null } }
+  // A runbook's `create-follow-up` action: the postmortem action item it created.
+  | { kind: 'runbook.follow_up'; payload: { runId: string; runbookId: string; stepId: string; actionItemId: string; title: { en?: string; ja?: string }; assignee: string | null; assigneeId: string | null } }
   | { kind: 'incident.declared'; payload: { title: string; severity: string; status: string } }
   | { kind: 'status.changed'; payload: { from: string; to: string } }
   | { kind: 'severity.changed'; payload: { from: string; to: string } }

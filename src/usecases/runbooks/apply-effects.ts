@@ -4,6 +4,7 @@ import type { Incident, IncidentRole } from '../../domain/incidents/incident.js'
 import type { TimelineDraft } from '../../domain/incidents/timeline.js';
 import { matchPerson } from '../../domain/catalog/match-person.js';
 import type { RunEffect } from '../../domain/runbooks/run-state.js';
+import { pickText } from '../../domain/runbooks/text.js';
 import type { FieldValue, InviteTarget, LocalizedText } from '../../domain/runbooks/types.js';
 import { HikeshiError, ValidationError } from '../../errors.js';
 import { enqueue } from '../../jobs/queue.js';
@@ -14,6 +15,7 @@ import { findTeamsByIdOrName } from '../../store/repositories/teams.js';
 import { appendEvents } from '../../store/repositories/timeline.js';
 import { listUsersByKeys } from '../../store/repositories/users.js';
 import type { Deps } from '../deps.js';
+import { addActionItem } from '../postmortems/create-action-item.js';
 import type { Principal } from '../principal.js';
 import { SLACK_JOB_ATTEMPTS, enqueueChangeJobs, enqueueEntryJobs } from '../slack/enqueue-slack-jobs.js';
 
@@ -24,8 +26,8 @@ const ROLE_FIELDS: Record<string, IncidentRole> = { commander: 'commander', comm
 /**
  * Carries out a run's effects in the caller's transaction, in order, as the incident's own
  * use cases would: a field, severity or status goes through `changeIncident` (timeline and
- * Slack sync as for a PATCH), a status update is a timeline entry echoed to Slack, invites
- * and pages are jobs. An effect the incident refuses (a status move it does not allow, a
+ * Slack sync as for a PATCH), a status update is a timeline entry echoed to Slack, a
+ * follow-up is a postmortem action item, invites and pages are jobs. An effect the incident refuses (a status move it does not allow, a
  * team that does not exist) is written on the timeline as `runbook.action_failed` and the
  * run goes on: a runbook never gets stuck on the incident's state.
  */
@@ -89,7 +91,8 @@ export async function applyRunEffects(
           break;
         case 'create-follow-up': {
           const assigneeId = effect.assignee ? current.roles[effect.assignee] : null;
-          const payload = { ...base, stepId: effect.stepId, title: effect.title, assignee: effect.assignee ?? null, assigneeId };
+          const item = await addActionItem(tx, current.id, { title: pickText(effect.title, 'en'), ownerId: assigneeId }, now);
+          const payload = { ...base, stepId: effect.stepId, actionItemId: item.id, title: effect.title, assignee: effect.assignee ?? null, assigneeId };
           await note([{ kind: 'runbook.follow_up', payload }]);
           break;
         }
