@@ -3,6 +3,7 @@ import { incidentDeclare, incidentList, incidentResolve, incidentShow, incidentU
 import { escalationCreate, escalationDelete, escalationList, escalationShow } from './escalation.js';
 import { migrate } from './migrate.js';
 import { pageAck, pageCreate, pageList, pageResolve, pageShow } from './page.js';
+import { postmortemExport, postmortemShow } from './postmortem.js';
 import { oncall } from './oncall.js';
 import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './schedule.js';
 import { scheduleRotaSource } from './schedule-rota-source.js';
@@ -38,4 +39,6 @@ export const commands: readonly Command[] = [
   pageShow,
   pageAck,
   pageResolve,
+  postmortemShow,
+  postmortemExport,
 ];
