@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSettings } from '../../src/config/settings.js';
 import type { User } from '../../src/domain/catalog/user.js';
 import { appendEvents } from '../../src/store/repositories/timeline.js';
 import { createUser } from '../../src/usecases/catalog/users.js';
@@ -298,5 +299,31 @@ describe.each(engines)('postmortem reminders through Slack on %s', (engine) => {
     await app.runJobs();
     expect(reminderDms()).toHaveLength(2);
     expect((await reminderJobs()).map((j) => j.status)).toEqual(Array(6).fill('succeeded'));
+  });
+});
+
+describe('postmortem settings', () => {
+  it.each([
+    [
+      'a template naming a generator that does not exist',
+      'postmortems:\n  template:\n    sections:\n      - id: summary\n        heading: { en: Summary }\n        generator: sumary\n',
+      'hikeshi.yaml:6: postmortems.template.sections[0].generator unknown generator "sumary"',
+    ],
+    [
+      'a checklist item about a section the template lacks',
+      'postmortems:\n  checklist:\n    - id: written\n      label: { en: Written }\n      check: section-written\n      params: { section: nope }\n',
+      'hikeshi.yaml:6: postmortems.checklist[0].params.section the template has no section "nope"',
+    ],
+    ['a time zone that is not IANA', 'postmortems:\n  timeZone: Mars/Base\n', 'hikeshi.yaml:2: postmortems.timeZone is not an IANA time zone'],
+    ['a reminder at the meeting itself', 'postmortems:\n  reminderHoursBefore: [0]\n', 'hikeshi.yaml:2: postmortems.reminderHoursBefore.0 must be > 0'],
+  ])('refuses %s, naming the key and line', (_, text, message) => {
+    expect(() => parseSettings(text)).toThrow(message);
+  });
+
+  it('accepts a template and a checklist that fit together', () => {
+    const settings = parseSettings(
+      'postmortems:\n  template:\n    sections:\n      - { id: what, heading: { en: What, ja: 何が }, generator: summary }\n      - { id: why, heading: { en: Why } }\n  checklist:\n    - { id: why-written, label: { en: Why written }, check: section-written, params: { section: why, minimum: 20 } }\n',
+    );
+    expect(settings.postmortems?.checklist).toEqual([{ id: 'why-written', label: { en: 'Why written' }, check: 'section-written', params: { section: 'why', minimum: 20 } }]);
   });
 });

@@ -33,6 +33,7 @@ export async function updatePostmortemDetails(deps: Deps, principal: Principal, 
     const current = await getPostmortemForUpdate(tx, incident.id);
     assertEditable(current);
     const now = deps.clock.now();
+    // Marks name a person; an API token (no user) is recorded by its name.
     const by = principal.userId ?? principal.actor.name;
     const { template } = postmortemConfig(deps.settings);
     let next: Postmortem = current;
