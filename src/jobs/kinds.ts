@@ -16,7 +16,7 @@ import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
-import { runbooksPage, type RunbooksPagePayload } from './handlers/runbooks-page.js';
+import { runbooksPage, type RunbooksPagePayload } from './handlers/runbooks-page-target.js';
 import { runbooksStartTriggered, type StartTriggeredPayload } from './handlers/runbooks-start-triggered.js';
 import { pagingEscalate, type PagingEscalatePayload } from './handlers/paging-escalate.js';
 import { pagingNotify, type PagingNotifyPayload } from './handlers/paging-notify.js';
@@ -60,7 +60,7 @@ export interface JobPayloads {
   // Runbooks (src/usecases/runbooks): the runs a declaration triggers, a run's page action,
   // and the run's message in the incident channel (src/slack/runbooks).
   'runbooks.startTriggered': StartTriggeredPayload;
-  'runbooks.page': RunbooksPagePayload;
+  'runbooks.pageTarget': RunbooksPagePayload;
   'runbooks.showStep': ShowStepPayload;
 }
 
@@ -99,7 +99,7 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'paging.updateWebhook': pagingUpdateWebhook(jobDeps.deps),
     'postmortems.remind': remindPostmortemHandler(slack),
     'runbooks.startTriggered': runbooksStartTriggered(jobDeps.deps),
-    'runbooks.page': runbooksPage(jobDeps.deps),
+    'runbooks.pageTarget': runbooksPage(jobDeps.deps),
     'runbooks.showStep': showStepHandler(slack),
   };
 }

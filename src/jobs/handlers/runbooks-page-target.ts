@@ -2,7 +2,7 @@ import { pageForRunStep } from '../../usecases/runbooks/page-for-run.js';
 import type { Deps } from '../../usecases/deps.js';
 import type { JobHandler } from '../handler.js';
 
-/** `runbooks.page`: a runbook's `page` action, carried out outside the move's transaction. */
+/** `runbooks.pageTarget`: a runbook's `page` action, carried out outside the move's transaction. */
 export interface RunbooksPagePayload {
   runId: string;
   stepId: string;

@@ -87,7 +87,7 @@ export async function applyRunEffects(
           break;
         }
         case 'page':
-          await enqueue(tx, 'runbooks.page', { runId: run.id, stepId: effect.stepId }, { key: `runbooks.page:${run.id}:${effect.stepId}:${run.revision}` }, now);
+          await enqueue(tx, 'runbooks.pageTarget', { runId: run.id, stepId: effect.stepId }, { key: `runbooks.pageTarget:${run.id}:${effect.stepId}:${run.revision}` }, now);
           break;
         case 'create-follow-up': {
           const assigneeId = effect.assignee ? current.roles[effect.assignee] : null;

@@ -7,7 +7,7 @@ import { triggerPage } from '../paging/trigger-page.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../principal.js';
 
 /**
- * The `runbooks.page` job: a runbook's `page` action pages its escalation policy or schedule
+ * The `runbooks.pageTarget` job: a runbook's `page` action pages its escalation policy or schedule
  * for the incident (source `incident`), as Hikeshi on the runbook's behalf. A target that does
  * not exist is written on the timeline (`runbook.action_failed`) instead of retried.
  */

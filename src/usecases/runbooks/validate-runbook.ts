@@ -7,6 +7,9 @@ import type { Deps } from '../deps.js';
 import { authorize, type Principal } from '../principal.js';
 import { runbookContext } from './runbook-context.js';
 
+/** The name YAML from the editor is parsed under; the answer drops it (the editor knows its text). */
+const EDITOR_FILE = 'runbook.yaml';
+
 export type RunbookInput = { yaml: string } | { definition: unknown };
 
 export interface RunbookValidationView {
@@ -29,6 +32,6 @@ export async function validateRunbookInput(deps: Deps, input: RunbookInput, prin
 
 export function checkRunbookInput(deps: Deps, input: RunbookInput): { runbook?: RunbookDefinition; problems: Array<Omit<RunbookProblem, 'file'>> } {
   const ctx = runbookContext(deps.settings);
-  const result = 'yaml' in input ? parseRunbookFile(input.yaml, 'runbook.yaml', ctx) : checkDefinition(input.definition, ctx);
+  const result = 'yaml' in input ? parseRunbookFile(input.yaml, EDITOR_FILE, ctx) : checkDefinition(input.definition, ctx);
   return { ...(result.runbook ? { runbook: result.runbook } : {}), problems: result.problems.map(({ file: _file, ...problem }) => problem) };
 }
