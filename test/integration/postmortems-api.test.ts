@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSettings } from '../../src/config/settings.js';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/config/settings.js';
 import type { User } from '../../src/domain/catalog/user.js';
 import { appendEvents } from '../../src/store/repositories/timeline.js';
 import { createUser } from '../../src/usecases/catalog/users.js';
@@ -65,8 +65,9 @@ describe.each(engines)('postmortems over the API on %s', (engine) => {
     expect(view).toMatchObject({ incidentId, incident: { reference: 'INC-1', severity: 'SEV2', status: 'resolved' }, status: 'draft', owner: { id: alice.id, name: 'Alice' } });
     expect(section(view, 'timeline')).toContain('Rolled back deploy 4411');
     expect(section(view, 'timeline')).toContain('How many users are affected? → 1200');
-    expect(section(view, 'impact')).toContain('affected_users: 1,200');
-    expect(section(view, 'impact')).toContain('cs_inquiries: 37');
+    expect(section(view, 'impact')).toContain('- Impact window: 2026-11-20 08:40 – 2026-11-20 09:30 (50 min)');
+    expect(section(view, 'impact')).toContain('- Affected users: 1,200');
+    expect(section(view, 'impact')).toContain('- Customer-support inquiries: 37');
     expect(section(view, 'summary')).toContain('checkout');
     expect(view.durations).toEqual([
       { name: 'timeToDetect', ms: 10 * 60_000, reason: null },
@@ -135,7 +136,7 @@ describe.each(engines)('postmortems over the API on %s', (engine) => {
       '1 h 20 min',
       'Rolled back deploy 4411',
       'How many users are affected? → 1200',
-      'affected_users: 1,200',
+      'Affected users: 1,200',
       '## Root causes\n\nA config push disabled the payment retry.',
       '| Alert on checkout 5xx | Bob | 2026-12-04 |',
       '<https://tracker.example.com/OPS-88>',
@@ -229,6 +230,52 @@ describe.each(engines)('postmortems over the API on %s', (engine) => {
     for (const path of ['/api/v1/incidents/{id}/postmortem', '/api/v1/incidents/{id}/postmortem.md', '/api/v1/incidents/{id}/action-items', '/api/v1/action-items', '/api/v1/action-items/{id}']) {
       expect(paths).toContain(path);
     }
+  });
+});
+
+describe.each(engines)('a team’s own postmortem template and checklist on %s', (engine) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    const postmortems = {
+      language: 'ja' as const,
+      timeZone: 'Asia/Tokyo',
+      template: {
+        sections: [
+          { id: 'what', heading: { en: 'What happened', ja: '何が起きたか' }, generator: 'timeline' },
+          { id: 'why', heading: { en: 'Why', ja: 'なぜ' } },
+          { id: 'next', heading: { en: 'Next', ja: '次に' }, actionItems: true },
+        ],
+      },
+      checklist: [
+        { id: 'why-written', label: { en: 'Why written', ja: 'なぜが書かれている' }, check: 'section-written', params: { section: 'why', minimum: 20 } },
+        { id: 'reviewer', label: { en: 'A reviewer', ja: 'レビュアー' }, check: 'reviewers-assigned' },
+      ],
+    };
+    app = await startTestApp(engine, { settings: { ...DEFAULT_SETTINGS, postmortems } });
+  });
+  afterAll(async () => app?.close());
+
+  it('drafts the team’s sections in its language and time zone, and checks its items', async () => {
+    await app.api('POST', '/api/v1/incidents', { title: '決済エラー', severity: 'SEV1' });
+    const view: PostmortemView = (await app.api('POST', '/api/v1/incidents/INC-1/postmortem')).json();
+    expect(view.sections.map((s) => [s.id, s.generated, s.actionItems])).toEqual([
+      ['what', true, false],
+      ['why', false, false],
+      ['next', false, true],
+    ]);
+    // Declared at 09:00 UTC, which is 18:00 in Tokyo; the table is headed in Japanese.
+    expect(section(view, 'what')).toContain('| 時刻 (Asia/Tokyo) |');
+    expect(section(view, 'what')).toContain('| 2026-11-20 18:00 |');
+    expect(view.readiness.missing.map((m) => [m.id, m.reason.ja])).toEqual([
+      ['why-written', 'セクション「why」が空です'],
+      ['reviewer', 'レビュアーが0人です（1人以上必要）'],
+    ]);
+    const short = (await app.api('PATCH', '/api/v1/incidents/INC-1/postmortem', { sections: { why: 'Too short' } })).json();
+    expect(short.readiness.missing[0].reason.en).toBe('section "why" has 9 characters; at least 20 expected');
+    const reviewer = await addUser(app.deps, 'Dai');
+    const done = await app.api('PATCH', '/api/v1/incidents/INC-1/postmortem', { sections: { why: 'リトライ設定が無効化されていたため。設定変更のレビューが漏れた。' }, reviewers: [reviewer.id] });
+    expect(done.json().readiness).toMatchObject({ percent: 100, missing: [] });
+    expect((await app.api('PATCH', '/api/v1/incidents/INC-1/postmortem', { sections: { summary: 'not in this template' } })).json()).toMatchObject({ status: 422, field: 'section' });
   });
 });
 

@@ -1,11 +1,17 @@
 import { INCIDENT_TIMESTAMPS, incidentReference, type Incident } from '../../domain/incidents/incident.js';
 import type { IncidentSnapshot, SnapshotEntry, SnapshotField } from '../../domain/postmortems/snapshot.js';
 import { BUILT_IN_FIELDS } from '../../domain/runbooks/fields.js';
-import type { FieldType, FieldValue } from '../../domain/runbooks/types.js';
+import type { FieldType, FieldValue, LocalizedText } from '../../domain/runbooks/types.js';
 import type { Executor } from '../../store/database.js';
 import { listServicesByIds } from '../../store/repositories/services.js';
 import { listEvents, type TimelineEvent } from '../../store/repositories/timeline.js';
 import { listUsersByIds } from '../../store/repositories/users.js';
+
+/** Names for the impact figures runbooks record, until the settings file declares custom fields (issue 7). */
+const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
+  affected_users: { en: 'Affected users', ja: '影響ユーザー数' },
+  cs_inquiries: { en: 'Customer-support inquiries', ja: '問い合わせ件数' },
+};
 
 /** Fields the incident keeps in its own columns; every other `field.changed` is a custom field. */
 const OWN_FIELDS: ReadonlySet<string> = new Set(['title', 'summary', 'tags', ...INCIDENT_TIMESTAMPS, ...Object.keys(BUILT_IN_FIELDS)]);
@@ -75,7 +81,7 @@ function customFields(events: readonly TimelineEvent[]): Record<string, Snapshot
     const field = event.payload.field;
     if (recorded === undefined || typeof field !== 'string' || OWN_FIELDS.has(field)) continue;
     const value = fieldValue(recorded);
-    fields[field] = { label: { en: field }, type: fieldType(value), value };
+    fields[field] = { label: FIELD_LABELS[field] ?? { en: field }, type: fieldType(value), value };
   }
   return fields;
 }
