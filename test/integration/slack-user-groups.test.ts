@@ -98,6 +98,18 @@ describe.each(engines)('Slack user group of a schedule on %s', (engine) => {
       expect.stringMatching(/:2026-12-02T09:00:00.000Z$/),
     ]);
     expect(timers.map((j) => j.status)).toEqual(['succeeded', 'pending']);
+
+    // A notice job that crashed after Slack posted (its lease ran out) finds its message on the retry.
+    await t.deps.db
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 1, locked_by: 'crashed-worker', locked_until: new Date(t.clock.now().getTime() - 1).toISOString() })
+      .where('kind', '=', 'oncall.notifyHandoff')
+      .execute();
+    await t.runJobs();
+    expect(dms(t.people.admin)).toHaveLength(1);
+    expect(dms(t.people.member)).toHaveLength(1);
+    const notices = await t.deps.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', '=', 'oncall.notifyHandoff').execute();
+    expect(notices.map((j) => [j.status, j.attempts])).toEqual(notices.map(() => ['succeeded', 2]));
   });
 
   it('when the new on-call is a guest, @Hikeshi oncall mentions the guest and the group keeps its last member with a warning', async () => {

@@ -1,13 +1,12 @@
-import type { WebClient } from '@slack/web-api';
 import { PermanentError } from '../../jobs/errors.js';
 import type { PageNotice } from '../../usecases/paging/page-notice.js';
 import { SlackApiError, callSlack } from '../client.js';
+import { findMarkedInHistory } from '../marked-history.js';
 import type { SlackRuntime } from '../runtime.js';
 import { pageMessage, type PageMessageContent } from './page-message.js';
 
 /** Marks a page's direct message (Slack message metadata) so a retried send finds it. */
 export const PAGE_DM_EVENT_TYPE = 'hikeshi_page_notification';
-const LOOK_BACK = 50;
 
 /**
  * Sends one page notification as a direct message from the app: `conversations.open` with the
@@ -31,7 +30,7 @@ export async function sendPageDm(
     const channel = opened.channel?.id;
     if (!channel) throw new Error('Slack conversations.open answered without a channel');
     if (options.lookBack) {
-      const ts = await findPosted(client, channel, notice.notificationId);
+      const ts = await findMarkedInHistory(client, channel, PAGE_DM_EVENT_TYPE, (payload) => payload.notificationId === notice.notificationId);
       if (ts) return { channel, ts };
     }
     const message = pageMessage(noticeContent(notice));
@@ -79,15 +78,4 @@ export function noticeContent(notice: PageNotice): PageMessageContent {
 /** The web app's address of another record, from the page's (`…/pages/<id>` → `…/incidents/<id>`). */
 function siblingUrl(pageUrl: string, pagePath: string, otherPath: string): string | null {
   return pageUrl.endsWith(pagePath) ? `${pageUrl.slice(0, -pagePath.length)}${otherPath}` : null;
-}
-
-async function findPosted(client: WebClient, channel: string, notificationId: string): Promise<string | undefined> {
-  const history = await callSlack('conversations.history', () =>
-    client.conversations.history({ channel, limit: LOOK_BACK, include_all_metadata: true }),
-  );
-  const found = history.messages?.find((m) => {
-    const payload = m.metadata?.event_payload as Record<string, unknown> | undefined;
-    return m.metadata?.event_type === PAGE_DM_EVENT_TYPE && payload?.notificationId === notificationId;
-  });
-  return found?.ts;
 }

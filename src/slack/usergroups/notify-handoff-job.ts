@@ -5,6 +5,7 @@ import type { JobHandler } from '../../jobs/handler.js';
 import { readHandoffNotice, type HandoffNoticeRequest } from '../../usecases/oncall/user-groups/read-handoff-notice.js';
 import { requireAutomation, type SlackAutomation } from '../automation/automation.js';
 import { SlackApiError, callSlack } from '../client.js';
+import { findMarkedInHistory } from '../marked-history.js';
 import { appIdentity } from '../oncall/app-identity.js';
 
 /**
@@ -15,6 +16,9 @@ import { appIdentity } from '../oncall/app-identity.js';
  * `outgoing`: a DM to the person whose shift ended, with what is still open.
  */
 export type NotifyHandoffPayload = HandoffNoticeRequest;
+
+/** Marks a handoff notice (Slack message metadata) so a retried job finds it. */
+const HANDOFF_NOTICE_EVENT_TYPE = 'hikeshi_handoff_notice';
 
 export function notifyHandoffHandler(automation: SlackAutomation | undefined): JobHandler<NotifyHandoffPayload> {
   return async (payload, ctx) => {
@@ -48,8 +52,23 @@ export function notifyHandoffHandler(automation: SlackAutomation | undefined): J
         text = guestOnCallChannelText({ ...shift, person: facts.person, group: facts.group, askWith });
       }
     }
+    const key = `${payload.scheduleId}:${payload.at}:${payload.audience}`;
     try {
-      await callSlack('chat.postMessage', () => bot.client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false }));
+      if (channel === slackUserId) {
+        const opened = await callSlack('conversations.open', () => bot.client.conversations.open({ users: slackUserId }));
+        channel = opened.channel?.id ?? slackUserId;
+      }
+      // A retry after a crash between Slack's post and the job's end finds its own message.
+      if (ctx.attempt > 1 && (await findMarkedInHistory(bot.client, channel, HANDOFF_NOTICE_EVENT_TYPE, (p) => p.key === key))) return;
+      await callSlack('chat.postMessage', () =>
+        bot.client.chat.postMessage({
+          channel,
+          text,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: HANDOFF_NOTICE_EVENT_TYPE, event_payload: { key } },
+        }),
+      );
     } catch (error) {
       // A deactivated person, a channel gone or archived: asking again will not change that.
       if (error instanceof SlackApiError) throw new PermanentError(error.message, { cause: error });
