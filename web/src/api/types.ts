@@ -25,8 +25,6 @@ export interface Meta {
   transitions: Record<string, string[]>;
   roles: string[];
   version: string;
-  /** Custom incident fields a runbook may write (settings), with their types; absent on servers that have none. */
-  fields?: Record<string, { type: 'text' | 'number' | 'boolean' | 'choice' | 'user' | 'time'; options?: string[] }>;
 }
 
 export const ROLES = ['commander', 'communications', 'scribe'] as const;
@@ -399,7 +397,7 @@ export interface RunbookTriggerView {
 export interface RunbookSummary {
   id: string;
   title: LocalizedText;
-  description?: LocalizedText;
+  description: LocalizedText | null;
   triggers: RunbookTriggerView[];
   source: 'file' | 'api';
   file: string | null;
@@ -411,6 +409,7 @@ export interface RunbookDetail extends RunbookSummary {
   definition: RunbookDefinition;
   /** The text as written (files, YAML saved through the API); null when only the data form exists. */
   yaml: string | null;
+  updatedAt: string;
 }
 
 export interface RunbookProblemView {
@@ -439,7 +438,11 @@ export interface RunView {
   runbook: { id: string; title: LocalizedText };
   status: RunStatus;
   version: string;
+  /** Grows with every move. */
+  revision: number;
   currentStep: RunbookStep | null;
+  /** The earlier answer to the current question when people went back; null otherwise. */
+  suggestion: unknown;
   moves: RunMove[];
   answers: RunAnswer[];
   done: string[];
@@ -447,6 +450,8 @@ export interface RunView {
   progress: { answered: number; total: number };
   startedAt: string;
   finishedAt: string | null;
+  /** The run's message in the incident channel, when Slack is on. */
+  slack: { channel: string; ts: string } | null;
 }
 
 export type StepAction = 'answer' | 'complete' | 'proceed' | 'skip';

@@ -574,6 +574,7 @@ export const en = {
   'postmortem.checkDone': 'Done:',
   'postmortem.checkMissing': 'Missing:',
   'postmortem.missing': 'What is missing',
+  'postmortem.by': 'by {name}',
   'postmortem.durations': 'Durations',
   'postmortem.review': 'Review',
   'postmortem.owner': 'Owner',

@@ -575,6 +575,7 @@ export const ja: Record<MessageKey, string> = {
   'postmortem.checkDone': '完了:',
   'postmortem.checkMissing': '未完了:',
   'postmortem.missing': '足りないもの',
+  'postmortem.by': '確認: {name}',
   'postmortem.durations': '所要時間',
   'postmortem.review': 'レビュー',
   'postmortem.owner': '責任者',

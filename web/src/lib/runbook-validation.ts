@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { BUILT_IN_FIELDS } from '../../../src/domain/runbooks/fields.js';
 import { parseRunbookFile } from '../../../src/domain/runbooks/parse-file.js';
 import type { RunbookProblem } from '../../../src/domain/runbooks/problems.js';
-import type { KnownFields } from '../../../src/domain/runbooks/types.js';
+import { RECORDED_FIELDS } from '../../../src/usecases/runbooks/runbook-context.js';
 import type { RunbookDefinition } from '../api/types.js';
 
 export interface EditorCheck {
@@ -15,10 +15,11 @@ export interface EditorCheck {
 
 /**
  * The server's own file checks, run in the browser as people type: the same messages,
- * lines and field paths the server gives when it loads a file or refuses a save.
+ * lines and field paths the server gives when it loads a file or refuses a save, against
+ * the same fields (the incident's own and the impact figures runs record).
  */
-export function checkRunbookText(text: string, severities: readonly string[], customFields: KnownFields = {}): EditorCheck {
-  const result = parseRunbookFile(text, 'editor', { severities: [...severities], fields: { ...BUILT_IN_FIELDS, ...customFields } });
+export function checkRunbookText(text: string, severities: readonly string[]): EditorCheck {
+  const result = parseRunbookFile(text, 'editor', { severities: [...severities], fields: { ...BUILT_IN_FIELDS, ...RECORDED_FIELDS } });
   let document: unknown;
   try {
     document = parse(text);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PostmortemPatch, PostmortemView, User } from '../../api/types.js';
 import { useI18n } from '../../i18n/index.js';
 
@@ -6,6 +6,31 @@ function toLocalInput(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(iso);
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** A checkbox that shows the click at once and follows the server's answer when it comes. */
+function FactCheckbox({ checked, disabled, onChange, testId, children }: { checked: boolean; disabled: boolean; onChange: (checked: boolean) => void; testId: string; children: ReactNode }) {
+  const [shown, setShown] = useState(checked);
+  const [seen, setSeen] = useState(checked);
+  if (checked !== seen) {
+    setSeen(checked);
+    setShown(checked);
+  }
+  return (
+    <label className="check-field">
+      <input
+        type="checkbox"
+        checked={shown}
+        disabled={disabled}
+        onChange={(event) => {
+          setShown(event.target.checked);
+          onChange(event.target.checked);
+        }}
+        data-testid={testId}
+      />
+      <span>{children}</span>
+    </label>
+  );
 }
 
 /** Owner, reviewers and meeting; the confirmations the checklist asks of people. */
@@ -97,14 +122,14 @@ export function ReviewCard({
 
       <section className="card section" aria-labelledby="facts-heading" data-testid="pm-facts">
         <h2 id="facts-heading" className="section-title">{t('postmortem.confirmations')}</h2>
-        <label className="check-field">
-          <input type="checkbox" checked={postmortem.timelineReviewed} disabled={readOnly} onChange={(event) => onPatch({ timelineReviewed: event.target.checked })} data-testid="pm-timeline-reviewed" />
-          <span>{t('postmortem.timelineReviewed')}</span>
-        </label>
-        <label className="check-field">
-          <input type="checkbox" checked={postmortem.severityConfirmed} disabled={readOnly} onChange={(event) => onPatch({ severityConfirmed: event.target.checked })} data-testid="pm-severity-confirmed" />
-          <span>{t('postmortem.severityConfirmed', { severity: postmortem.incident.severity })}</span>
-        </label>
+        <FactCheckbox checked={postmortem.timelineReviewed} disabled={readOnly} onChange={(timelineReviewed) => onPatch({ timelineReviewed })} testId="pm-timeline-reviewed">
+          {t('postmortem.timelineReviewed')}
+          {postmortem.timelineReview ? <span className="muted small check-by">{t('postmortem.by', { name: postmortem.timelineReview.by.name })}</span> : null}
+        </FactCheckbox>
+        <FactCheckbox checked={postmortem.severityConfirmed} disabled={readOnly} onChange={(severityConfirmed) => onPatch({ severityConfirmed })} testId="pm-severity-confirmed">
+          {t('postmortem.severityConfirmed', { severity: postmortem.incident.severity })}
+          {postmortem.severityConfirmation ? <span className="muted small check-by">{t('postmortem.by', { name: postmortem.severityConfirmation.by.name })}</span> : null}
+        </FactCheckbox>
         <label className="field">
           <span className="field-label">{t('postmortem.sloNote')}</span>
           <textarea

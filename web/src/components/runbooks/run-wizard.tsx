@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { pickText } from '../../../../src/domain/runbooks/text.js';
 import type { RunbookAction, RunbookStep } from '../../../../src/domain/runbooks/types.js';
 import { ApiError } from '../../api/client.js';
-import { useAbandonRun, useRunBack, useRunStep } from '../../api/queries.js';
+import { useAbandonRun, useRunBack, useRunStep, useUsers } from '../../api/queries.js';
 import type { RunView, StepAction } from '../../api/types.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { ErrorMessage } from '../error-message.js';
@@ -70,7 +70,7 @@ export function RunWizard({ run, reference, onClose }: { run: RunView; reference
       )}
 
       {run.status === 'running' && step ? (
-        <StepCard key={`${step.id}-${run.answers.length}-${run.done.length}-${run.skipped.length}`} run={run} step={step} busy={busy} i18n={i18n} onSend={send} />
+        <StepCard key={`${step.id}-${run.revision}`} run={run} step={step} busy={busy} i18n={i18n} onSend={send} />
       ) : (
         <div className={`wizard-finished wizard-finished-${run.status}`} data-testid="run-finished">
           <strong>{label('runStatus', run.status)}</strong>
@@ -156,7 +156,7 @@ function StepCard({
             {step.validation.required ? <span className="required-mark" title={t('run.required')}> *</span> : null}
           </p>
           {step.help ? <p className="muted small">{pickText(step.help, lang)}</p> : null}
-          <StepInput step={step} suggestion={run.answers.find((a) => a.stepId === step.id)?.value} busy={busy} onAnswer={(value) => onSend(step.id, 'answer', value)} />
+          <StepInput step={step} suggestion={run.suggestion} busy={busy} onAnswer={(value) => onSend(step.id, 'answer', value)} />
           {skip ? <div className="wizard-buttons">{skip}</div> : null}
         </>
       ) : step.type === 'task' ? (
@@ -224,7 +224,11 @@ export function Progress({ run }: { run: RunView }) {
 
 function Answers({ run }: { run: RunView }) {
   const { t, lang } = useI18n();
+  const users = useUsers();
   if (!run.answers.length) return null;
+  // A user question's answer is a user id; the server's display text is that id, so the name is looked up here.
+  const names = new Map((users.data ?? []).map((user) => [user.id, user.name]));
+  const shown = (answer: RunView['answers'][number]) => (typeof answer.value === 'string' ? (names.get(answer.value) ?? answer.display) : answer.display);
   return (
     <div className="wizard-answers">
       <h4>{t('run.answers')}</h4>
@@ -233,7 +237,7 @@ function Answers({ run }: { run: RunView }) {
           <div key={answer.stepId} className="wizard-answer-row" data-testid="run-answer" data-step={answer.stepId}>
             <dt>{pickText(answer.question, lang)}</dt>
             <dd>
-              <strong>{answer.display}</strong>
+              <strong>{shown(answer)}</strong>
               <span className="muted small">
                 {' '}
                 {t('run.answeredBy', { name: answer.by.name })} · <RelativeTime iso={answer.at} />

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { CodeEditor, type CodeEditorHandle } from '../../components/runbooks/code-editor.js';
 import { RunbookOutline } from '../../components/runbooks/runbook-outline.js';
 import { useI18n } from '../../i18n/index.js';
-import { Link, navigate } from '../../lib/router.js';
+import { Link, navigate, useLocation } from '../../lib/router.js';
 import { checkRunbookText, type EditorCheck } from '../../lib/runbook-validation.js';
 
 const STARTER = `id: my-runbook
@@ -43,7 +43,9 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
   const editor = useRef<CodeEditorHandle>(null);
   const [text, setText] = useState<string | null>(id === null ? STARTER : null);
   const [checked, setChecked] = useState<{ text: string; check: EditorCheck } | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  // The text last saved; a save under a new id arrives here again with ?saved.
+  const [savedText, setSavedText] = useState<string | null>(null);
+  const justCreated = useLocation().search.has('saved');
 
   useEffect(() => {
     document.title = `${id === null ? t('runbook.newTitle') : t('runbook.editTitle')} · Hikeshi`;
@@ -56,13 +58,12 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
   }, [loaded, text]);
 
   const severities = meta.data?.severities;
-  const customFields = meta.data?.fields;
   const deferred = useDeferredValue(text);
   useEffect(() => {
     if (deferred === null || !severities) return;
-    const timer = setTimeout(() => setChecked({ text: deferred, check: checkRunbookText(deferred, severities, customFields) }), CHECK_DELAY_MS);
+    const timer = setTimeout(() => setChecked({ text: deferred, check: checkRunbookText(deferred, severities) }), CHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferred, severities, customFields]);
+  }, [deferred, severities]);
 
   // A syntax error leaves the outline as it last was, so it does not flicker while typing.
   const [outlineDocument, setOutlineDocument] = useState<unknown>(undefined);
@@ -102,8 +103,8 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
       { id: definition.id, yaml: current },
       {
         onSuccess: (saved) => {
-          setSavedAt(new Date().toISOString());
-          if (saved.id !== id) navigate(`/runbooks/${encodeURIComponent(saved.id)}/edit`, { replace: true });
+          setSavedText(current);
+          if (saved.id !== id) navigate(`/runbooks/${encodeURIComponent(saved.id)}/edit?saved`, { replace: true });
         },
       },
     );
@@ -118,7 +119,7 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
           <p className="muted">{id === null ? t('runbook.newSubtitle') : <code>{id}</code>}</p>
         </div>
         <div className="form-actions">
-          {savedAt && !save.isPending && !save.error ? (
+          {!save.isPending && (current === savedText || (justCreated && current === loaded?.yaml)) ? (
             <span className="saved-note" role="status" data-testid="runbook-saved">
               {t('runbook.saved')}
             </span>
