@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/config/settings.js';
 import type { User } from '../../src/domain/catalog/user.js';
+import { SlackAutomation } from '../../src/slack/automation/automation.js';
+import { remindPostmortemHandler, type RemindPostmortemPayload } from '../../src/slack/postmortems/remind-job.js';
 import { appendEvents } from '../../src/store/repositories/timeline.js';
 import { createUser } from '../../src/usecases/catalog/users.js';
 import { approvePostmortemAsReviewer } from '../../src/usecases/postmortems/change-postmortem-status.js';
@@ -346,6 +348,39 @@ describe.each(engines)('postmortem reminders through Slack on %s', (engine) => {
     await app.runJobs();
     expect(reminderDms()).toHaveLength(2);
     expect((await reminderJobs()).map((j) => j.status)).toEqual(Array(6).fill('succeeded'));
+  });
+
+  it('does not DM twice when a reminder is retried after a crash between the send and its record', async () => {
+    const start = app.clock.now().getTime();
+    const incident = (await app.api('POST', '/api/v1/incidents', { title: 'Search down', severity: 'SEV3' })).json();
+    await app.api('POST', `/api/v1/incidents/${incident.id}/postmortem`);
+    await app.api('PATCH', `/api/v1/incidents/${incident.id}/postmortem`, { ownerId: mia.id, meetingAt: new Date(start + 72 * HOUR).toISOString() });
+    await app.runJobs();
+    const job = await app.database.db
+      .selectFrom('jobs')
+      .select(['id', 'payload', 'run_at'])
+      .where('kind', '=', 'postmortems.remind')
+      .where('status', '=', 'pending')
+      .orderBy('run_at')
+      .executeTakeFirstOrThrow();
+    const payload = (typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload) as RemindPostmortemPayload;
+    expect(payload.incidentId).toBe(incident.id);
+    app.clock.set(job.run_at);
+    // The crashed attempt: the DM went out, then the process died before the job was marked done.
+    const handler = remindPostmortemHandler(new SlackAutomation(app.deps, app.runtime));
+    const context = { jobId: Number(job.id), kind: 'postmortems.remind', attempt: 1, maxAttempts: 10, now: app.clock.now(), database: app.database, signal: new AbortController().signal };
+    await handler(payload, context);
+    const sent = reminderDms().length;
+    await app.database.db
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 1, locked_by: 'crashed-worker', locked_until: new Date(app.clock.now().getTime() - 1).toISOString() })
+      .where('id', '=', job.id)
+      .execute();
+
+    await app.runJobs();
+    expect(reminderDms().length).toBe(sent);
+    const after = await app.database.db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'succeeded', attempts: 2 });
   });
 });
 
