@@ -173,7 +173,7 @@ describe.each(engines)('runbooks API on %s', (engine) => {
     run = await step('status-page', { action: 'complete' });
     expect(run).toMatchObject({ status: 'completed', currentStep: null, moves: [], done: ['announce', 'status-page'] });
     expect(run.answers.map((a: { stepId: string; display: string }) => [a.stepId, a.display])).toEqual([
-      ['commander', alice.id],
+      ['commander', 'Alice'],
       ['inquiries', '1200'],
       ['started', '2026-11-20 08:30 UTC'],
     ]);

@@ -177,7 +177,7 @@ describe.each(engines)('runbooks in Slack on %s', (engine) => {
     expect(after.impactStartedAt).toBe('2026-12-01T01:05:00.000Z');
     const firstView = await api('GET', `/api/v1/runbook-runs/${first.id}`);
     expect(firstView.answers.map((a: { stepId: string; display: string }) => [a.stepId, a.display])).toEqual([
-      ['commander', expect.any(String)],
+      ['commander', 'Adam Admin'],
       ['impact-started', '2026-12-01 01:05 UTC'],
       ['how-detected', 'Customer report'],
       ['customer-facing', 'yes'],

@@ -46,7 +46,10 @@ export function stepsForPeople(steps: readonly RunbookStep[]): RunbookStep[] {
 }
 
 export async function viewRuns(tx: Executor, runs: readonly StoredRun[]): Promise<RunView[]> {
-  const people = runs.flatMap((run) => Object.values(run.state.answers).map((answer) => answer.by));
+  // Who answered, and the people user questions named.
+  const people = runs.flatMap((run) =>
+    Object.entries(run.state.answers).flatMap(([stepId, answer]) => (userAnswer(run, stepId) ? [answer.by, String(answer.value)] : [answer.by])),
+  );
   const names = new Map((await listUsersByIds(tx, people.filter((id) => id !== 'system'))).map((user) => [user.id, user.name]));
   return runs.map((run) => present(run, (id) => names.get(id) ?? (id === 'system' ? 'Hikeshi' : id)));
 }
@@ -55,13 +58,18 @@ export async function viewRun(tx: Executor, run: StoredRun): Promise<RunView> {
   return (await viewRuns(tx, [run]))[0]!;
 }
 
+function userAnswer(run: StoredRun, stepId: string): boolean {
+  return run.definition.steps.some((step) => step.id === stepId && step.type === 'ask' && step.answer === 'user');
+}
+
 function present(run: StoredRun, nameOf: (id: string) => string): RunView {
   const { definition, state } = run;
   const step = (currentStep(definition, state) as WaitingStep | undefined) ?? null;
   const answers = definition.steps.flatMap((s): RunAnswerView[] => {
     const answer = state.answers[s.id];
     if (s.type !== 'ask' || !answer || s.id === state.currentStepId) return [];
-    return [{ stepId: s.id, question: s.question, value: answer.value, display: describeAnswer(s, answer.value), by: { id: answer.by, name: nameOf(answer.by) }, at: answer.at }];
+    const display = s.answer === 'user' ? nameOf(String(answer.value)) : describeAnswer(s, answer.value);
+    return [{ stepId: s.id, question: s.question, value: answer.value, display, by: { id: answer.by, name: nameOf(answer.by) }, at: answer.at }];
   });
   const settled = (ids: string[]) => ids.filter((id) => id !== state.currentStepId);
   const done = settled(Object.keys(state.done));
