@@ -185,7 +185,7 @@ describe.each(engines)('runbooks API on %s', (engine) => {
     const kinds = entries.map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['runbook.started', 'role.assigned', 'runbook.field_recorded', 'status_update', 'severity.changed', 'runbook.completed']));
     expect(entries.filter((e) => e.kind === 'runbook.answered').map((e) => [e.payload.stepId, e.payload.answer])).toEqual([
-      ['commander', alice.id],
+      ['commander', 'Alice'],
       ['inquiries', '1200'],
       ['started', '2026-11-20 08:30 UTC'],
     ]);

@@ -13,7 +13,7 @@ import { updateIncident as saveIncident } from '../../store/repositories/inciden
 import type { StoredRun } from '../../store/repositories/runbooks.js';
 import { findTeamsByIdOrName } from '../../store/repositories/teams.js';
 import { appendEvents } from '../../store/repositories/timeline.js';
-import { listUsersByKeys } from '../../store/repositories/users.js';
+import { listUsersByIds, listUsersByKeys } from '../../store/repositories/users.js';
 import type { Deps } from '../deps.js';
 import { addActionItem } from '../postmortems/create-action-item.js';
 import type { Principal } from '../principal.js';
@@ -55,9 +55,15 @@ export async function applyRunEffects(
   for (const effect of effects) {
     try {
       switch (effect.kind) {
-        case 'timeline':
-          await note([{ ...effect.entry, payload: { ...effect.entry.payload, runId: run.id } } as unknown as TimelineDraft]);
+        case 'timeline': {
+          const payload: Record<string, unknown> = { ...effect.entry.payload, runId: run.id };
+          // A person named in an answer reads as their name on the timeline and in the postmortem.
+          if (effect.entry.kind === 'runbook.answered' && userQuestion(run, effect.entry.payload.stepId)) {
+            payload.answer = (await listUsersByIds(tx, [String(effect.entry.payload.value)]))[0]?.name ?? payload.answer;
+          }
+          await note([{ kind: effect.entry.kind, payload } as unknown as TimelineDraft]);
           break;
+        }
         case 'set-field':
           if (TIME_FIELDS[effect.field]) await change(effect.stepId, { [TIME_FIELDS[effect.field]!]: String(effect.value) });
           else if (effect.field === 'summary') await change(effect.stepId, { summary: String(effect.value) });
@@ -108,6 +114,10 @@ export async function applyRunEffects(
     }
   }
   return current;
+}
+
+function userQuestion(run: StoredRun, stepId: string): boolean {
+  return run.definition.steps.some((step) => step.id === stepId && step.type === 'ask' && step.answer === 'user');
 }
 
 function answered(run: StoredRun, stepId: string): boolean {
