@@ -92,6 +92,12 @@ export const TriggerPageBody = Type.Object(
   { additionalProperties: false, description: 'Exactly one of escalationPolicyId, scheduleId and userId' },
 );
 
+export const TriggerPageHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'Your retry key: repeating the request with it answers the page it made, without paging again' }),
+  ),
+});
+
 export const PageListQuery = Type.Object(
   {
     status: Type.Optional(Type.Union([L('open'), PageStatus], { description: 'open = triggered or acknowledged' })),

@@ -224,6 +224,7 @@ export interface PagesTable {
   resolved_by: Json | null;
   resolved_at: Timestamp | null;
   updated_at: Timestamp;
+  request_key: string | null;
 }
 
 export interface PageNotificationsTable {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageView } from '../../src/usecases/paging/page-view.js';
 import { listOpenPagesFor } from '../../src/usecases/paging/read-pages.js';
 import { engines } from '../helpers/databases.js';
-import { addUser, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, addUser, startTestApp, type TestApp } from '../helpers/app.js';
 
 describe.each(engines)('paging API on %s', (engine) => {
   let app: TestApp;
@@ -132,6 +132,28 @@ describe.each(engines)('paging API on %s', (engine) => {
     expect((await app.api('DELETE', '/api/v1/escalation-policies/Lifecycle')).statusCode).toBe(204);
     // The page keeps what it paged after its policy is gone.
     expect((await app.api('GET', `/api/v1/pages/${page.id}`)).json().target).toMatchObject({ type: 'policy', name: 'Lifecycle' });
+  });
+
+  it('a retried POST with the same Idempotency-Key answers the same page and pages no one again, even when the two race', async () => {
+    const post = (key: string) =>
+      app.server.inject({
+        method: 'POST',
+        url: '/api/v1/pages',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': key },
+        payload: { message: 'retried', userId: 'Ann' },
+      });
+    const first = await post('client-retry-1');
+    const again = await post('client-retry-1');
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json().id).toBe(first.json().id);
+    expect(again.json().notifications).toHaveLength(first.json().notifications.length);
+    expect((await post('client-retry-2')).json().id).not.toBe(first.json().id);
+
+    const raced = await Promise.all([post('client-race'), post('client-race'), post('client-race')]);
+    expect(raced.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(raced.map((r) => r.json().id)).size).toBe(1);
+    const rows = await app.deps.db.selectFrom('pages').select('id').where('message', '=', 'retried').execute();
+    expect(rows).toHaveLength(3);
   });
 
   it('pages a schedule\'s on-call or a person directly, without escalation', async () => {

@@ -6,6 +6,7 @@ import type { LayerInput } from '../../src/usecases/oncall/schedule-input.js';
 import { createPolicy } from '../../src/usecases/paging/manage-policies.js';
 import { getPage } from '../../src/usecases/paging/read-pages.js';
 import { SYSTEM_PRINCIPAL } from '../../src/usecases/principal.js';
+import { pageOncall } from '../../src/usecases/slack-inbound/page-oncall.js';
 import { engines } from '../helpers/databases.js';
 import { startSlackTestApp, type SlackTestApp } from '../helpers/slack-app.js';
 import { blockActionBody, commandBody, eventBody, FORM, JSON_TYPE } from '../helpers/slack-payloads.js';
@@ -218,5 +219,22 @@ describe.each(engines)('paging from Slack on %s', (engine) => {
     expect((await t.slackRequest(body.replace('"event_id":"Ev0001"', '"event_id":"Ev0002"'), JSON_TYPE)).statusCode).toBe(200);
     expect(await t.runJobs()).toBe(0);
     expect(await t.deps.db.selectFrom('pages').select('message').execute()).toEqual([{ message: 'refunds fail' }]);
+  });
+
+  it('a mention job that crashed after paging, before answering, answers the page it made on its retry', async () => {
+    const ws = t.emulator.workspace;
+    const text = `<@${ws.botUser.id}> oncall page Payments refunds fail`;
+    const message = ws.addMessage({ channel, user: t.people.owner, text });
+    // The crashed attempt got as far as the page (its request key is the Slack message).
+    const principal = { ...SYSTEM_PRINCIPAL, role: 'responder' as const };
+    const made = await pageOncall(t.deps, 'Payments refunds fail', principal, { requestKey: `slack:${channel}:${message.ts}` });
+    const body = eventBody('Ev0003', { type: 'app_mention', user: t.people.owner, text, ts: message.ts, channel, event_ts: message.ts });
+    expect((await t.slackRequest(body, JSON_TYPE)).statusCode).toBe(200);
+    await t.runJobs();
+    const replies = ws.messagesIn(channel).filter((m) => m.thread_ts === message.ts && m.user === ws.botUser.id);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain(`page #${made.page.number}>`);
+    expect(await t.deps.db.selectFrom('pages').select('id').execute()).toEqual([{ id: made.page.id }]);
+    expect(dms(t.people.member)).toHaveLength(1);
   });
 });

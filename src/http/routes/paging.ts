@@ -7,7 +7,7 @@ import { getPolicy, listPolicies } from '../../usecases/paging/read-policies.js'
 import { resolvePage } from '../../usecases/paging/resolve-page.js';
 import { triggerPage } from '../../usecases/paging/trigger-page.js';
 import { principalOf } from '../auth.js';
-import { Page, PageListQuery, PageParams, Policy, PolicyBody, PolicyListQuery, PolicyParams, TriggerPageBody } from '../paging-schemas.js';
+import { Page, PageListQuery, PageParams, Policy, PolicyBody, PolicyListQuery, PolicyParams, TriggerPageBody, TriggerPageHeaders } from '../paging-schemas.js';
 import { pageOf } from '../schemas.js';
 import { errorResponses, type RouteModule } from './route-types.js';
 
@@ -31,8 +31,14 @@ export const pagingRoutes: RouteModule = (app, deps) => {
       return reply.code(204).send(null);
     });
 
-  app.post('/api/v1/pages', { schema: { tags, summary: 'Page an escalation policy, a schedule\'s on-call or a person (responder); level 1 is notified at once', body: TriggerPageBody, response: { 201: Page, ...errorResponses } } },
-    async (request, reply) => reply.code(201).send(await triggerPage(deps, principalOf(request), { ...request.body, source: via(request) })));
+  app.post('/api/v1/pages', { schema: { tags, summary: 'Page an escalation policy, a schedule\'s on-call or a person (responder); level 1 is notified at once. A retry with the same Idempotency-Key answers the page already made', headers: TriggerPageHeaders, body: TriggerPageBody, response: { 201: Page, ...errorResponses } } },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      // Keys are the caller's own: two callers choosing the same key still make two pages.
+      const principal = principalOf(request);
+      const requestKey = key === undefined ? undefined : `api:${principal.actor.type}:${principal.actor.id ?? '-'}:${key}`;
+      return reply.code(201).send(await triggerPage(deps, principal, { ...request.body, source: via(request), ...(requestKey && { requestKey }) }));
+    });
   app.get('/api/v1/pages', { schema: { tags, summary: 'List pages, newest first, with their notifications', querystring: PageListQuery, response: { 200: pageOf(Page), ...errorResponses } } },
     async (request) => listPages(deps, principalOf(request), request.query));
   app.get('/api/v1/pages/:id', { schema: { tags, summary: 'Get a page by id or number, with its notifications and record of events', params: PageParams, response: { 200: Page, ...errorResponses } } },

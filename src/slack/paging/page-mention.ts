@@ -32,7 +32,7 @@ export async function answerPageMention(
   if (rerun && (await findMarked(client, place))) return;
   let text: string;
   try {
-    const { page, target } = await pageOncall(deps, mention.request, principal);
+    const { page, target } = await pageOncall(deps, mention.request, principal, { requestKey: `slack:${mention.channelId}:${mention.ts}` });
     text = pagedText(page, target, pageLink(deps.settings.publicUrl, page.id));
   } catch (error) {
     // A refusal (no such policy, no message, a viewer) is answered where it was asked.

@@ -44,6 +44,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_by', t.json)
     .addColumn('resolved_at', t.timestamp)
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    // The caller's retry key (an Idempotency-Key, a Slack message): one page per key.
+    .addColumn('request_key', 'text', (c) => c.unique())
     .execute();
   await db.schema.createIndex('pages_status_number').on('pages').columns(['status', 'number']).execute();
   await db.schema.createIndex('pages_policy').on('pages').columns(['escalation_policy_id', 'status']).execute();

@@ -23,8 +23,14 @@ export type PageNotification = {
   sentAt: string | null;
 };
 
-export async function insertPage(tx: Executor, page: Page): Promise<void> {
-  await tx.insertInto('pages').values(toRow(page)).execute();
+/** `requestKey`: the caller's retry key; a second page with it violates the unique index. */
+export async function insertPage(tx: Executor, page: Page, requestKey: string | null): Promise<void> {
+  await tx.insertInto('pages').values({ ...toRow(page), request_key: requestKey }).execute();
+}
+
+export async function findPageByRequestKey(tx: Executor, requestKey: string): Promise<Page | undefined> {
+  const row = await tx.selectFrom('pages').selectAll().where('request_key', '=', requestKey).executeTakeFirst();
+  return row ? fromRow(row) : undefined;
 }
 
 /** The page, locked until the transaction ends (Postgres; SQLite serialises writers). */

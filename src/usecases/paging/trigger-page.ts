@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Executor } from '../../store/database.js';
 import { nextValue } from '../../store/repositories/counters.js';
-import { insertPage } from '../../store/repositories/pages.js';
+import { isUniqueViolation } from '../../store/constraint-errors.js';
+import { findPageByRequestKey, insertPage } from '../../store/repositories/pages.js';
 import { listUsersByKeys } from '../../store/repositories/users.js';
 import type { Deps } from '../deps.js';
 import { findIncident } from '../incidents/find-incident.js';
@@ -28,6 +29,11 @@ export interface TriggerPageInput {
   /** Incident id or reference (`INC-12`). */
   incidentId?: string;
   source: PageSource;
+  /**
+   * The caller's retry key (an API Idempotency-Key, the Slack message that asked): a request
+   * repeated with it answers the page it already made instead of paging again.
+   */
+  requestKey?: string;
 }
 
 const MESSAGE_MAX = 500;
@@ -46,13 +52,19 @@ export async function triggerPage(deps: Deps, principal: Principal, input: Trigg
   const details = (input.details ?? '').trim();
   if (details.length > DETAILS_MAX) throw new ValidationError('details', `must be at most ${DETAILS_MAX} characters`);
 
+  const requestKey = input.requestKey;
+  if (requestKey !== undefined) {
+    const made = await findPageByRequestKey(deps.db, requestKey);
+    if (made) return readPageView(deps.db, made);
+  }
+
   const { target, plan } = await pageTarget(deps.db, input);
   const incidentId = input.incidentId === undefined ? null : await incidentOf(deps.db, input.incidentId);
   const now = deps.clock.now();
   const first = startEscalation(plan, now);
   const resolution = resolveTargets(first.targets, await targetLookups(deps, first.targets, now));
 
-  return deps.db.transaction().execute(async (tx) => {
+  const trigger = deps.db.transaction().execute(async (tx) => {
     const at = now.toISOString();
     const page = {
       id: newId(now.getTime()),
@@ -75,10 +87,16 @@ export async function triggerPage(deps: Deps, principal: Principal, input: Trigg
       resolvedAt: null,
       updatedAt: at,
     };
-    await insertPage(tx, page);
+    await insertPage(tx, page, requestKey ?? null);
     await appendPageEvent(tx, page, { kind: 'triggered', level: 0, cycle: 0, actor: principal.actor, text: `${principal.actor.name} paged ${describe(target)}: ${message}` }, now);
     await recordLevel(tx, deps, page, first, resolution, now);
     return readPageView(tx, page);
+  });
+  return trigger.catch(async (error: unknown) => {
+    // The same request, running concurrently, committed first: answer its page.
+    const made = requestKey !== undefined && isUniqueViolation(error) ? await findPageByRequestKey(deps.db, requestKey) : undefined;
+    if (made) return readPageView(deps.db, made);
+    throw error;
   });
 }
 

@@ -24,9 +24,15 @@ const LIST_PAGE = 500;
  * do not know who is on call. The leading words may name an escalation policy, else a schedule
  * (id or name in any case; the longest name wins). Otherwise the page goes to the settings'
  * `paging.defaultEscalationPolicy`, else to the one schedule the on-call redirect answers
- * for. The page is triggered like any other, from source `slack`.
+ * for. The page is triggered like any other, from source `slack`; `requestKey` names the
+ * Slack message that asked, so a rerun after a crash answers the page it already made.
  */
-export async function pageOncall(deps: Deps, text: string, principal: Principal): Promise<{ page: PageView; target: PagedTarget }> {
+export async function pageOncall(
+  deps: Deps,
+  text: string,
+  principal: Principal,
+  options: { requestKey?: string } = {},
+): Promise<{ page: PageView; target: PagedTarget }> {
   authorize(principal, 'responder');
   const trimmed = text.trim();
   const words = [...trimmed.matchAll(/\S+/g)];
@@ -47,6 +53,7 @@ export async function pageOncall(deps: Deps, text: string, principal: Principal)
     message,
     ...(target.type === 'policy' ? { escalationPolicyId: target.id } : { scheduleId: target.id }),
     source: 'slack',
+    ...options,
   });
   return { page, target };
 }
