@@ -124,18 +124,20 @@ export function parseSettings(text: string, file = 'hikeshi.yaml'): Settings {
   throw new SettingsError(file, path.join('.'), line, reason);
 }
 
-/** The postmortem template and checklist are data the domain validates; the first problem, keyed from the file's root. */
+/** The postmortem template and checklist are data the domain validates: their first problem, keyed from the file's root. */
 function postmortemSettingsProblem(settings: Settings): { key: string; message: string } | undefined {
-  const { template: rawTemplate, checklist: rawChecklist, timeZone } = settings.postmortems ?? {};
+  const { template, checklist, timeZone } = settings.postmortems ?? {};
   if (timeZone !== undefined && !IANAZone.isValidZone(timeZone)) return { key: 'postmortems.timeZone', message: `is not an IANA time zone (got "${timeZone}")` };
-  const checked = rawTemplate === undefined ? { template: DEFAULT_TEMPLATE, problems: [] } : validateTemplate(rawTemplate);
-  const templateError = checked.problems[0];
-  if (!checked.template) return { key: `postmortems.template${templateError ? `.${templateError.path}` : ''}`, message: templateError?.message ?? 'is not a valid template' };
-  if (rawChecklist === undefined) return undefined;
-  const checklist = validateChecklist(rawChecklist, checked.template);
-  if (checklist.checklist) return undefined;
-  const first = checklist.problems[0];
-  return { key: `postmortems.checklist${first?.path ? (first.path.startsWith('[') ? first.path : `.${first.path}`) : ''}`, message: first?.message ?? 'is not a valid checklist' };
+  const checkedTemplate = template === undefined ? { template: DEFAULT_TEMPLATE, problems: [] } : validateTemplate(template);
+  if (!checkedTemplate.template) return firstProblem('postmortems.template', checkedTemplate.problems);
+  if (checklist === undefined) return undefined;
+  const checkedChecklist = validateChecklist(checklist, checkedTemplate.template);
+  return checkedChecklist.checklist ? undefined : firstProblem('postmortems.checklist', checkedChecklist.problems);
+}
+
+function firstProblem(base: string, problems: ReadonlyArray<{ path: string; message: string }>): { key: string; message: string } {
+  const path = problems[0]?.path ?? '';
+  return { key: !path ? base : path.startsWith('[') ? `${base}${path}` : `${base}.${path}`, message: problems[0]?.message ?? 'is not valid' };
 }
 
 function lineOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, key: string[]): number | undefined {

@@ -17,8 +17,16 @@ export interface PostmortemConfig {
  */
 export function postmortemConfig(settings: Settings): PostmortemConfig {
   const given = settings.postmortems ?? {};
-  const template = given.template === undefined ? DEFAULT_TEMPLATE : validated('template', validateTemplate(given.template));
-  const checklist = given.checklist === undefined ? DEFAULT_CHECKLIST : validated('checklist', validateChecklist(given.checklist, template));
+  let template = DEFAULT_TEMPLATE;
+  if (given.template !== undefined) {
+    const checked = validateTemplate(given.template);
+    template = checked.template ?? refuse('template', checked.problems);
+  }
+  let checklist = DEFAULT_CHECKLIST;
+  if (given.checklist !== undefined) {
+    const checked = validateChecklist(given.checklist, template);
+    checklist = checked.checklist ?? refuse('checklist', checked.problems);
+  }
   return {
     template,
     checklist,
@@ -27,9 +35,7 @@ export function postmortemConfig(settings: Settings): PostmortemConfig {
   };
 }
 
-function validated<T>(key: string, result: { template?: T; checklist?: T; problems: Array<{ path: string; message: string }> }): T {
-  const value = result.template ?? result.checklist;
-  if (value !== undefined) return value;
-  const first = result.problems[0];
+function refuse(key: string, problems: ReadonlyArray<{ path: string; message: string }>): never {
+  const first = problems[0];
   throw new Error(`settings postmortems.${key}${first ? ` ${first.path}: ${first.message}` : ' is invalid'}`);
 }
