@@ -101,6 +101,9 @@ describe.each(engines)('runbooks API on %s', (engine) => {
     writeFileSync(join(folder, 'triage-impact.yaml'), GOOD.replace('type: task', 'type: tsak'));
     await loadRunbookFolder(t.deps, folder);
     expect((await t.api('GET', '/api/v1/runbooks/triage-impact')).statusCode).toBe(404);
+
+    const nowhere = await loadRunbookFolder(t.deps, join(folder, 'no-such-folder'));
+    expect(nowhere).toMatchObject({ missing: true, loaded: [], problems: [] });
   });
 
   it('validates as the editor types: YAML problems carry line and column, a data definition is checked the same way', async () => {

@@ -29,6 +29,7 @@ export interface StoredRun {
   state: RunState;
   /** Grows with every move; the Slack message shows the latest. */
   revision: number;
+  /** A user id, an API token's name, or `system` for a run a trigger started. */
   startedBy: string | null;
   slackChannel: string | null;
   slackTs: string | null;

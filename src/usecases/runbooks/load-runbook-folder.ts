@@ -9,8 +9,10 @@ import type { Deps } from '../deps.js';
 import { runbookContext } from './runbook-context.js';
 
 export interface FolderLoad {
-  /** The folder as configured; absent folders load nothing. */
+  /** The folder as configured. */
   folder: string;
+  /** The folder does not exist: nothing was loaded (and file runbooks of earlier starts were dropped). */
+  missing: boolean;
   loaded: Array<{ id: string; file: string }>;
   /** Every problem of every file (errors refuse the file; warnings do not). */
   problems: RunbookProblem[];
@@ -26,7 +28,8 @@ export interface FolderLoad {
  */
 export async function loadRunbookFolder(deps: Deps, folder = deps.settings.runbooks): Promise<FolderLoad> {
   const ctx = runbookContext(deps.settings);
-  const files = listYamlFiles(folder).map((path) => {
+  const paths = listYamlFiles(folder);
+  const files = (paths ?? []).map((path) => {
     const file = relative(process.cwd(), path) || path;
     const text = readFileSync(path, 'utf8');
     return { file, text, ...parseRunbookFile(text, file, ctx) };
@@ -45,16 +48,17 @@ export async function loadRunbookFolder(deps: Deps, folder = deps.settings.runbo
     }
     await deleteFileRunbooksExcept(tx, runbooks.map((r) => r.id));
     const replaced = runbooks.filter((r) => before.get(r.id) === 'api').map((r) => r.id);
-    return { folder, loaded, problems, replaced };
+    return { folder, missing: paths === undefined, loaded, problems, replaced };
   });
 }
 
-function listYamlFiles(folder: string): string[] {
+/** The folder's YAML files in name order; undefined when there is no such folder. */
+function listYamlFiles(folder: string): string[] | undefined {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
   return names.filter((name) => /\.ya?ml$/i.test(name)).sort().map((name) => join(folder, name));

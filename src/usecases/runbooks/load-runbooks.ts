@@ -9,6 +9,7 @@ import { loadRunbookFolder, type FolderLoad } from './load-runbook-folder.js';
 export async function loadRunbooks(deps: Deps): Promise<FolderLoad> {
   const load = await loadRunbookFolder(deps);
   const log = deps.logger;
+  if (load.missing) log?.warn({ folder: load.folder }, `runbooks folder ${load.folder} does not exist: no file runbooks loaded`);
   for (const problem of load.problems) {
     if (problem.level === 'error') log?.error({ file: problem.file, line: problem.line, field: problem.path }, `runbook refused: ${formatProblem(problem)}`);
     else log?.warn({ file: problem.file, line: problem.line, field: problem.path }, `runbook: ${formatProblem(problem)}`);

@@ -37,7 +37,8 @@ export async function startRunIn(
   if (incident.status === 'closed') throw new ValidationError('incident', `${incident.id} is closed; reopen it before starting a runbook`);
   const now = deps.clock.now();
   const at = now.toISOString();
-  const { state, effects } = startRun(runbook.definition, { by: actingId(principal), at: now });
+  const by = actingId(principal);
+  const { state, effects } = startRun(runbook.definition, { by, at: now });
   const run: StoredRun = {
     id: newId(now.getTime()),
     incidentId: incident.id,
@@ -45,7 +46,7 @@ export async function startRunIn(
     definition: runbook.definition,
     state,
     revision: 1,
-    startedBy: principal.userId,
+    startedBy: by,
     slackChannel: null,
     slackTs: null,
     createdAt: at,
@@ -57,7 +58,10 @@ export async function startRunIn(
   return { run, incident: changed };
 }
 
-/** Who a run records as having acted: the user, else the token's or Hikeshi's name. */
+/** What a run records as started or answered by Hikeshi itself (a trigger). */
+export const TRIGGERED_BY = 'system';
+
+/** Who a run records as having acted: the user, else the token's name, else Hikeshi. */
 export function actingId(principal: Principal): string {
-  return principal.userId ?? (principal.actor.type === 'system' ? 'system' : principal.actor.name);
+  return principal.userId ?? (principal.actor.type === 'system' ? TRIGGERED_BY : principal.actor.name);
 }
