@@ -297,6 +297,11 @@ describe('runbooks and postmortems in the web app', () => {
     const run = page.locator('[data-testid=run-item][data-runbook=e2e-outage]');
     expect(await run.getAttribute('data-status')).toBe('completed');
 
+    // The run's steps are on the timeline in words, a user answer by name.
+    const answered = page.locator('[data-testid=timeline-event][data-kind="runbook.answered"]');
+    await expect.poll(() => answered.count()).toBe(8);
+    expect(await answered.filter({ hasText: 'Who keeps the notes?' }).textContent()).toContain(TARO.name);
+
     // What the run wrote reached the incident: the confirmed action's severity and the scribe.
     await expect.poll(() => page.getByTestId('severity-badge').first().getAttribute('data-severity')).toBe('SEV2');
     const runs = await admin<{ items: Array<{ done: string[]; skipped: string[] }> }>('GET', `/incidents/${reference}/runbook-runs`);

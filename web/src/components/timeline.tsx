@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { TimelineEvent } from '../api/types.js';
+import { pickText } from '../../../src/domain/runbooks/text.js';
+import type { LocalizedText, TimelineEvent } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { formatAbsolute, formatTime } from '../lib/time.js';
 import { Avatar, SeverityBadge, StatusBadge } from './badges.js';
@@ -14,7 +15,7 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const TIMESTAMP_FIELD = /At$/;
 
-type Tone = 'declared' | 'status' | 'severity' | 'role' | 'field' | 'services' | 'note' | 'update' | 'other';
+type Tone = 'declared' | 'status' | 'severity' | 'role' | 'field' | 'services' | 'note' | 'update' | 'runbook' | 'failed' | 'other';
 
 interface Rendered {
   tone: Tone;
@@ -25,6 +26,42 @@ interface Rendered {
 function useRenderEvent(names: NameBook) {
   const i18n = useI18n();
   const { tx, label, lang } = i18n;
+
+  const localized = (value: unknown): string | null =>
+    typeof value === 'object' && value !== null ? pickText(value as LocalizedText, lang) || null : str(value);
+  const quote = (text: ReactNode) => <p className="event-quote">{text}</p>;
+
+  /** A run's steps as they happened; an answer naming a user (a user question) shows the name. */
+  const renderRunbookEvent = (kind: string, p: Record<string, unknown>, actor: ReactNode): Rendered => {
+    const step = <code>{str(p.stepId) ?? '?'}</code>;
+    const runbook = <strong>{localized(p.title) ?? str(p.runbookId) ?? '?'}</strong>;
+    switch (kind) {
+      case 'runbook.started':
+        return { tone: 'runbook', headline: tx('timeline.runbookStarted', { actor, runbook }) };
+      case 'runbook.answered': {
+        const answer = str(p.answer) ?? JSON.stringify(p.value ?? null);
+        return { tone: 'runbook', headline: tx('timeline.runbookAnswered', { actor, question: <strong>{localized(p.question) ?? str(p.stepId)}</strong> }), body: quote(names.users.get(answer) ?? answer) };
+      }
+      case 'runbook.field_recorded':
+        return { tone: 'field', headline: tx('timeline.runbookFieldRecorded', { actor, field: <code>{str(p.field) ?? '?'}</code>, value: <strong>{Array.isArray(p.value) ? strings(p.value).join(', ') : String(p.value)}</strong> }) };
+      case 'runbook.went_back':
+        return { tone: 'runbook', headline: tx('timeline.runbookWentBack', { actor, to: <code>{str(p.to) ?? '?'}</code> }) };
+      case 'runbook.task_done':
+        return { tone: 'runbook', headline: tx('timeline.runbookTaskDone', { actor }), body: quote(localized(p.text) ?? str(p.stepId)) };
+      case 'runbook.step_skipped':
+        return { tone: 'runbook', headline: tx('timeline.runbookSkipped', { actor, step }) };
+      case 'runbook.action_taken':
+        return { tone: 'runbook', headline: tx('timeline.runbookAction', { actor, action: <strong>{label('action', str(p.action) ?? '?')}</strong> }) };
+      case 'runbook.action_failed':
+        return { tone: 'failed', headline: tx('timeline.runbookActionFailed', { action: <strong>{label('action', str(p.action) ?? '?')}</strong>, step }), body: quote(str(p.error)) };
+      case 'runbook.follow_up':
+        return { tone: 'runbook', headline: tx('timeline.runbookFollowUp', { actor }), body: quote(localized(p.title)) };
+      case 'runbook.completed':
+        return { tone: 'runbook', headline: tx('timeline.runbookCompleted', { actor, runbook }) };
+      default:
+        return { tone: 'runbook', headline: tx('timeline.runbookAbandoned', { actor, runbook }), body: str(p.reason) ? quote(str(p.reason)) : undefined };
+    }
+  };
 
   return (event: TimelineEvent): Rendered => {
     const p = event.payload ?? {};
@@ -90,6 +127,18 @@ function useRenderEvent(names: NameBook) {
           ),
           body: <div className="event-body event-body-update">{str(p.body)}</div>,
         };
+      case 'runbook.started':
+      case 'runbook.answered':
+      case 'runbook.field_recorded':
+      case 'runbook.went_back':
+      case 'runbook.task_done':
+      case 'runbook.step_skipped':
+      case 'runbook.action_taken':
+      case 'runbook.action_failed':
+      case 'runbook.follow_up':
+      case 'runbook.completed':
+      case 'runbook.abandoned':
+        return renderRunbookEvent(event.kind, p, actor);
       default:
         return {
           tone: 'other',
@@ -122,6 +171,8 @@ const ICONS: Record<Tone, ReactNode> = {
   services: <path d="M3.5 5h9M3.5 8h9M3.5 11h9" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />,
   note: <path d="M4 4h8v6.5L9.5 13H4z" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" />,
   update: <path d="M3.5 7v2l6 3V4zM9.5 5.5h2a1.5 1.5 0 0 1 0 5h-2" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" />,
+  runbook: <path d="M4.5 3.5h6.5v9H4.5zM6.5 6h3M6.5 8.5h3" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinecap="round" />,
+  failed: <path d="M8 4v4.5M8 11v.2" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />,
   other: <circle cx="8" cy="8" r="2" fill="currentColor" />,
 };
 

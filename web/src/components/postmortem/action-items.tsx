@@ -12,10 +12,12 @@ function today(): string {
 
 export const isOverdue = (item: ActionItem, on: string) => item.status === 'open' && item.dueDate !== null && item.dueDate < on;
 
-function OwnerSelect({ value, users, onChange, label, testId }: { value: string | null; users: User[]; onChange: (id: string | null) => void; label: string; testId: string }) {
+const FORM = 'action-item-add';
+
+function OwnerSelect({ value, users, onChange, label, testId, form }: { value: string | null; users: User[]; onChange: (id: string | null) => void; label: string; testId: string; form?: string }) {
   const { t } = useI18n();
   return (
-    <select className="input input-small" value={value ?? ''} onChange={(event) => onChange(event.target.value || null)} aria-label={label} data-testid={testId}>
+    <select form={form} className="input input-small" value={value ?? ''} onChange={(event) => onChange(event.target.value || null)} aria-label={label} data-testid={testId}>
       <option value="">{t('postmortem.noOwner')}</option>
       {users.map((user) => (
         <option key={user.id} value={user.id}>
@@ -129,11 +131,35 @@ export function ActionItems({ reference, items, users, readOnly }: { reference: 
               </tr>
             ) : null}
           </tbody>
+          {!readOnly ? (
+            <tfoot className="action-add no-print">
+              <tr>
+                <td>
+                  <input form={FORM} className="input input-small" value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} placeholder={t('postmortem.ai.newTitle')} aria-label={t('postmortem.ai.title')} data-testid="pm-ai-new-title" />
+                </td>
+                <td>
+                  <OwnerSelect form={FORM} value={draft.ownerId || null} users={users} onChange={(ownerId) => setDraft({ ...draft, ownerId: ownerId ?? '' })} label={t('postmortem.ai.owner')} testId="pm-ai-new-owner" />
+                </td>
+                <td>
+                  <input form={FORM} className="input input-small" type="date" value={draft.dueDate} onChange={(event) => setDraft({ ...draft, dueDate: event.target.value })} aria-label={t('postmortem.ai.due')} data-testid="pm-ai-new-due" />
+                </td>
+                <td />
+                <td>
+                  <input form={FORM} className="input input-small" type="url" value={draft.externalUrl} onChange={(event) => setDraft({ ...draft, externalUrl: event.target.value })} placeholder="https://" aria-label={t('postmortem.ai.link')} data-testid="pm-ai-new-link" />
+                </td>
+                <td>
+                  <button form={FORM} type="submit" className="btn btn-small btn-primary" disabled={!draft.title.trim() || add.isPending} data-testid="pm-ai-add">
+                    {t('postmortem.ai.add')}
+                  </button>
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       </div>
       {!readOnly ? (
         <form
-          className="action-add no-print"
+          id={FORM}
           onSubmit={(event) => {
             event.preventDefault();
             if (!draft.title.trim()) return;
@@ -147,15 +173,7 @@ export function ActionItems({ reference, items, users, readOnly }: { reference: 
               { onSuccess: () => setDraft({ title: '', ownerId: '', dueDate: '', externalUrl: '' }) },
             );
           }}
-        >
-          <input className="input input-small action-add-title" value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} placeholder={t('postmortem.ai.newTitle')} aria-label={t('postmortem.ai.title')} data-testid="pm-ai-new-title" />
-          <OwnerSelect value={draft.ownerId || null} users={users} onChange={(ownerId) => setDraft({ ...draft, ownerId: ownerId ?? '' })} label={t('postmortem.ai.owner')} testId="pm-ai-new-owner" />
-          <input className="input input-small" type="date" value={draft.dueDate} onChange={(event) => setDraft({ ...draft, dueDate: event.target.value })} aria-label={t('postmortem.ai.due')} data-testid="pm-ai-new-due" />
-          <input className="input input-small" type="url" value={draft.externalUrl} onChange={(event) => setDraft({ ...draft, externalUrl: event.target.value })} placeholder="https://" aria-label={t('postmortem.ai.link')} data-testid="pm-ai-new-link" />
-          <button type="submit" className="btn btn-small btn-primary" disabled={!draft.title.trim() || add.isPending} data-testid="pm-ai-add">
-            {t('postmortem.ai.add')}
-          </button>
-        </form>
+        />
       ) : null}
     </section>
   );

@@ -21,14 +21,13 @@ export function SectionEditor({
   const { t, lang } = useI18n();
   const [text, setText] = useState(section.text);
   const area = useRef<HTMLTextAreaElement>(null);
-  const dirty = text !== section.text;
-
   // A regeneration or another person's save replaces the text unless this field holds unsaved typing.
   const [seen, setSeen] = useState(section.text);
   if (section.text !== seen) {
     setSeen(section.text);
-    if (!dirty) setText(section.text);
+    if (text === seen) setText(section.text);
   }
+  const dirty = text !== section.text;
 
   useEffect(() => {
     const el = area.current;
@@ -43,9 +42,15 @@ export function SectionEditor({
     <section className="card pm-section" aria-labelledby={`${id}-heading`} data-testid="pm-section" data-section={section.id} data-edited={section.edited}>
       <div className="pm-section-head">
         <h2 id={`${id}-heading`}>{heading}</h2>
-        <span className={`badge origin ${section.edited ? 'origin-edited' : 'origin-generated'}`} data-testid="pm-section-origin">
-          {section.edited ? t('postmortem.edited') : t('postmortem.generated')}
-        </span>
+        {section.edited || section.generated ? (
+          <span className={`badge origin ${section.edited ? 'origin-edited' : 'origin-generated'}`} data-testid="pm-section-origin">
+            {section.edited ? t('postmortem.edited') : t('postmortem.generated')}
+          </span>
+        ) : !section.text ? (
+          <span className="badge origin origin-empty" data-testid="pm-section-origin">
+            {t('postmortem.toWrite')}
+          </span>
+        ) : null}
         {dirty ? <span className="muted small">{saving ? t('postmortem.saving') : t('postmortem.unsaved')}</span> : null}
       </div>
       <textarea

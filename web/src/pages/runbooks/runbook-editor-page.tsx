@@ -189,7 +189,7 @@ function BackLink() {
 function ValidityBadge({ checking, errors, warnings }: { checking: boolean; errors: number; warnings: number }) {
   const { t } = useI18n();
   if (checking) return <span className="badge validity validity-checking">{t('runbook.checking')}</span>;
-  if (errors) return <span className="badge validity validity-error" data-testid="runbook-validity" data-valid="false">{t('runbook.errorCount', { count: errors })}</span>;
+  if (errors) return <span className="badge validity validity-error" data-testid="runbook-validity" data-valid="false">{errors === 1 ? t('runbook.oneError') : t('runbook.errorCount', { count: errors })}</span>;
   return (
     <span className="badge validity validity-ok" data-testid="runbook-validity" data-valid="true">
       {warnings ? t('runbook.validWithWarnings', { count: warnings }) : t('runbook.valid')}
