@@ -33,7 +33,7 @@ export async function declareIncident(deps: Deps, input: DeclareInput, principal
     await insertIncident(tx, incident);
     await appendEvents(tx, incident.id, timeline, principal.actor, now);
     await enqueueDeclarationJobs(tx, deps, incident);
-    await enqueueTriggeredRunbooks(tx, deps, incident.id, now);
+    await enqueueTriggeredRunbooks(tx, incident.id, now);
     return viewIncident(tx, incident);
   });
 }

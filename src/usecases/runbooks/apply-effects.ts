@@ -27,9 +27,10 @@ const ROLE_FIELDS: Record<string, IncidentRole> = { commander: 'commander', comm
  * Carries out a run's effects in the caller's transaction, in order, as the incident's own
  * use cases would: a field, severity or status goes through `changeIncident` (timeline and
  * Slack sync as for a PATCH), a status update is a timeline entry echoed to Slack, a
- * follow-up is a postmortem action item, invites and pages are jobs. An effect the incident refuses (a status move it does not allow, a
- * team that does not exist) is written on the timeline as `runbook.action_failed` and the
- * run goes on: a runbook never gets stuck on the incident's state.
+ * follow-up is a postmortem action item, invites and pages are jobs. An effect the incident
+ * refuses (a status move it does not allow, a team that does not exist) is written on the
+ * timeline as `runbook.action_failed` and the run goes on: a runbook never gets stuck on
+ * the incident's state. An answer the incident refuses is refused with the move instead.
  */
 export async function applyRunEffects(
   tx: Executor,

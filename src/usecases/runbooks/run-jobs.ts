@@ -20,6 +20,6 @@ export async function enqueueRunMessage(tx: Executor, deps: Deps, run: StoredRun
  * no runbook (a bad answer field, a page target) can refuse, and the job, committed with
  * the incident, starts them within a poll of the runner.
  */
-export async function enqueueTriggeredRunbooks(tx: Executor, _deps: Deps, incidentId: string, now: Date): Promise<void> {
+export async function enqueueTriggeredRunbooks(tx: Executor, incidentId: string, now: Date): Promise<void> {
   await enqueue(tx, 'runbooks.startTriggered', { incidentId }, { key: `runbooks.startTriggered:${incidentId}` }, now);
 }
