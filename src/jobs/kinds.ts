@@ -6,6 +6,7 @@ import { inviteRespondersHandler, type InviteRespondersPayload } from '../slack/
 import { postUpdateHandler, type PostUpdatePayload } from '../slack/automation/post-update.js';
 import { syncChannelHandler, type SyncChannelPayload } from '../slack/automation/sync-channel.js';
 import { answerOncallHandler, type AnswerOncallPayload } from '../slack/oncall/answer-job.js';
+import { refreshPageMessagesHandler, type RefreshPageMessagesPayload } from '../slack/paging/refresh-page-messages-job.js';
 import { remindPostmortemHandler, type RemindPostmortemPayload } from '../slack/postmortems/remind-job.js';
 import { applyHandoffHandler, type ApplyHandoffPayload } from '../slack/usergroups/apply-handoff-job.js';
 import { notifyHandoffHandler, type NotifyHandoffPayload } from '../slack/usergroups/notify-handoff-job.js';
@@ -50,11 +51,12 @@ export interface JobPayloads {
   'oncall.reconcileUserGroups': ReconcileUserGroupsPayload;
   // A schedule's spreadsheet rota checked periodically (src/usecases/oncall/rota-sources).
   'oncall.syncRota': SyncRotaPayload;
-  // Paging (src/usecases/paging): one notification sent, a level's escalation timer, and a
-  // paged webhook told of the acknowledgement or resolution.
+  // Paging (src/usecases/paging): one notification sent, a level's escalation timer, a paged
+  // webhook told of the acknowledgement or resolution, and the page's Slack DMs brought up to date.
   'paging.notify': PagingNotifyPayload;
   'paging.escalate': PagingEscalatePayload;
   'paging.updateWebhook': PagingUpdateWebhookPayload;
+  'paging.refreshSlackMessages': RefreshPageMessagesPayload;
   // A postmortem's pre-meeting reminder to the owners while checklist items are missing (src/slack/postmortems).
   'postmortems.remind': RemindPostmortemPayload;
   // Runbooks (src/usecases/runbooks): the runs a declaration triggers, a run's page action,
@@ -97,6 +99,7 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'paging.notify': pagingNotify(jobDeps),
     'paging.escalate': pagingEscalate(jobDeps.deps),
     'paging.updateWebhook': pagingUpdateWebhook(jobDeps.deps),
+    'paging.refreshSlackMessages': refreshPageMessagesHandler(jobDeps.deps, jobDeps.slack),
     'postmortems.remind': remindPostmortemHandler(slack),
     'runbooks.startTriggered': runbooksStartTriggered(jobDeps.deps),
     'runbooks.pageTarget': runbooksPage(jobDeps.deps),

@@ -175,6 +175,10 @@ describe.each(engines)('paging from Slack on %s', (engine) => {
     await click(t.people.admin, adamDm!, ACTION.resolvePage, page.id);
     expect(await getPage(t.deps, SYSTEM_PRINCIPAL, page.id)).toMatchObject({ status: 'resolved', resolvedBy: { id: adam } });
     await vi.waitFor(() => expect(buttons(dms(t.people.admin)[0]!)).toEqual([]));
+    // Mia's level-1 message is brought up to date too: no buttons for a page someone resolved.
+    await t.runJobs();
+    expect(dms(t.people.member)[0]!.text).toContain('Resolved by Adam Admin');
+    expect(buttons(dms(t.people.member)[0]!)).toEqual([]);
 
     const stale = dms(t.people.member)[0]!;
     await click(t.people.member, stale, ACTION.acknowledgePage, page.id);

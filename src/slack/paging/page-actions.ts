@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMidd
 import type { Logger } from 'pino';
 import { ConflictError } from '../../errors.js';
 import type { Deps } from '../../usecases/deps.js';
-import { getIncident } from '../../usecases/incidents/read-incidents.js';
 import { acknowledgePage } from '../../usecases/paging/acknowledge-page.js';
 import type { PageView } from '../../usecases/paging/page-view.js';
 import { getPage } from '../../usecases/paging/read-pages.js';
@@ -14,8 +13,8 @@ import { answerPrivately } from '../interactions/answer-person.js';
 import { explainError } from '../receiver/explain-error.js';
 import type { SlackInbound } from '../receiver/slack-app.js';
 import { ACK_PROFILE_DEADLINE_MS, slackPrincipal } from '../receiver/slack-person.js';
-import { pageLink } from './paged-text.js';
-import { pageMessage, stateLine, type PageMessageContent } from './page-message.js';
+import { contentState, pageContent } from './page-content.js';
+import { pageMessage, stateLine } from './page-message.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type Outcome = 'acknowledged' | 'resolved';
@@ -92,37 +91,9 @@ async function replaceMessage(
   const ts = body.message?.ts ?? body.container.message_ts;
   if (!channel || !ts) return;
   try {
-    const message = pageMessage(await viewContent(deps, principal, page));
+    const message = pageMessage(await pageContent(deps, principal, page));
     await callSlack('chat.update', () => client.chat.update({ channel, ts, ...message }));
   } catch (error) {
     logger?.warn({ err: error, pageId: page.id }, 'could not update the direct message of a page');
   }
-}
-
-async function viewContent(deps: Deps, principal: Principal, page: PageView): Promise<PageMessageContent> {
-  const publicUrl = deps.settings.publicUrl?.replace(/\/+$/, '');
-  const incident = page.incidentId ? await getIncident(deps, page.incidentId, principal) : undefined;
-  return {
-    pageId: page.id,
-    pageNumber: page.number,
-    message: page.message,
-    details: page.details,
-    level: page.level,
-    cycle: page.cycle,
-    policyName: page.escalationPolicy?.name ?? null,
-    status: page.status,
-    incident: incident
-      ? { reference: incident.reference, title: incident.title, url: publicUrl ? `${publicUrl}/incidents/${incident.id}` : null }
-      : null,
-    pageUrl: pageLink(publicUrl, page.id),
-    createdByName: page.createdBy.name,
-    ...contentState(page),
-  };
-}
-
-function contentState(page: PageView): Pick<PageMessageContent, 'acknowledged' | 'resolved'> {
-  return {
-    acknowledged: page.acknowledgedBy && page.acknowledgedAt ? { name: page.acknowledgedBy.name, at: page.acknowledgedAt } : null,
-    resolved: page.resolvedBy && page.resolvedAt ? { name: page.resolvedBy.name, at: page.resolvedAt } : null,
-  };
 }

@@ -6,6 +6,7 @@ import { authorize, type Principal } from '../principal.js';
 import type { PageView } from './page-view.js';
 import { findPageByRef, readPageView } from './read-pages.js';
 import { appendPageEvent } from './record-level.js';
+import { slackDeliveries } from './slack-deliveries.js';
 import { notifiedWebhooks } from './webhook-update.js';
 
 export type PageActionVia = 'slack' | 'web' | 'api' | 'cli';
@@ -13,7 +14,8 @@ export type PageActionVia = 'slack' | 'web' | 'api' | 'cli';
 /**
  * Acknowledges or resolves a page in one transaction. Escalation stops with it: the page
  * leaves `triggered`, so its pending escalation timer finds nothing to do. Webhooks the page
- * notified are told. Doing it again answers the page unchanged.
+ * notified are told, and its Slack direct messages are brought up to date. Doing it again
+ * answers the page unchanged.
  */
 export async function changePageStatus(
   deps: Deps,
@@ -35,8 +37,13 @@ export async function changePageStatus(
     await updatePageStatus(tx, changed);
     const verb = to === 'acknowledged' ? 'Acknowledged' : 'Resolved';
     await appendPageEvent(tx, page, { kind: to, level: page.level, cycle: page.cycle, actor: principal.actor, text: `${verb} by ${principal.actor.name} (${VIA[via]}).` }, now);
-    for (const webhook of notifiedWebhooks(await listNotifications(tx, [page.id]))) {
+    const notifications = await listNotifications(tx, [page.id]);
+    for (const webhook of notifiedWebhooks(notifications)) {
       await enqueue(tx, 'paging.updateWebhook', { pageId: page.id, webhook, status: to }, { key: `page-webhook:${page.id}:${to}:${webhook}` }, now);
+    }
+    // Every direct message of the page shows who acted, and loses the buttons that no longer apply.
+    if (slackDeliveries(notifications).length) {
+      await enqueue(tx, 'paging.refreshSlackMessages', { pageId: page.id }, { key: `page-slack-refresh:${page.id}:${to}` }, now);
     }
     return readPageView(tx, changed);
   });
