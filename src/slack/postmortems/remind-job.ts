@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { JobHandler } from '../../jobs/handler.js';
 import { readPostmortemReminder, type PostmortemReminderRequest } from '../../usecases/postmortems/read-reminder.js';
-import { requireAutomation, type SlackAutomation } from '../automation/automation.js';
+import type { SlackAutomation } from '../automation/automation.js';
 import { SlackApiError, callSlack } from '../client.js';
 import { reminderText } from './reminder-text.js';
 
@@ -12,17 +12,22 @@ const LOOK_BACK = 20;
 /**
  * `postmortems.remind`: before the review meeting, a DM to the postmortem's owner and the
  * owners of action items without a due date, listing what the checklist still misses.
- * Nothing is sent once the checklist is complete or when the meeting moved since the job
- * was planned. A retry skips the people the earlier attempt already reached.
+ * Nothing is sent once the checklist is complete, when the meeting moved since the job
+ * was planned, or when Slack has been turned off since. A retry skips the people the
+ * earlier attempt already reached.
  */
 export type RemindPostmortemPayload = PostmortemReminderRequest;
 
 export function remindPostmortemHandler(automation: SlackAutomation | undefined): JobHandler<RemindPostmortemPayload> {
   return async (payload, ctx) => {
-    const slack = requireAutomation(automation);
-    const reminder = await readPostmortemReminder(slack.deps, payload);
+    if (!automation) {
+      // Planned while Slack was on; it has been turned off since.
+      ctx.logger?.info({ incidentId: payload.incidentId }, 'postmortem reminder not sent: Slack is not configured');
+      return;
+    }
+    const reminder = await readPostmortemReminder(automation.deps, payload);
     if (!reminder) return;
-    const bot = await slack.bot();
+    const bot = await automation.bot();
     const text = reminderText(reminder);
     const mark = { incidentId: payload.incidentId, meetingAt: payload.meetingAt, remindAt: payload.remindAt };
     for (const recipient of reminder.recipients) {
