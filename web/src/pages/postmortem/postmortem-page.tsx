@@ -94,7 +94,8 @@ function PostmortemEditor({ reference, postmortem, user }: { reference: string; 
   const regenerate = useRegeneratePostmortem(reference);
   const transition = useTransitionPostmortem(reference);
   const approve = useApprovePostmortem(reference);
-  const [toast, setToast] = useState<string | null>(null);
+  // Section ids, so the message follows the language when it is switched while it shows.
+  const [toast, setToast] = useState<{ refreshed: string[]; kept: string[] } | null>(null);
   const readOnly = postmortem.status === 'published' || user.role === 'viewer';
   const headingOf = (id: string) => {
     const section = postmortem.sections.find((s) => s.id === id);
@@ -109,19 +110,16 @@ function PostmortemEditor({ reference, postmortem, user }: { reference: string; 
 
   const onRegenerate = () =>
     regenerate.mutate(undefined, {
-      onSuccess: (result) => {
-        const refreshed = (result.refreshed ?? []).map(headingOf);
-        const kept = (result.kept ?? []).map(headingOf);
-        setToast(
-          [
-            refreshed.length ? t('postmortem.refreshed', { sections: refreshed.join(t('postmortem.listSeparator')) }) : t('postmortem.nothingRefreshed'),
-            kept.length ? t('postmortem.kept', { sections: kept.join(t('postmortem.listSeparator')) }) : '',
-          ]
-            .filter(Boolean)
-            .join(' '),
-        );
-      },
+      onSuccess: (result) => setToast({ refreshed: result.refreshed ?? [], kept: result.kept ?? [] }),
     });
+  const toastText = toast
+    ? [
+        toast.refreshed.length ? t('postmortem.refreshed', { sections: toast.refreshed.map(headingOf).join(t('postmortem.listSeparator')) }) : t('postmortem.nothingRefreshed'),
+        toast.kept.length ? t('postmortem.kept', { sections: toast.kept.map(headingOf).join(t('postmortem.listSeparator')) }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : null;
 
   const myReview = postmortem.reviewers.find((r) => r.id === user.id);
   const { incident } = postmortem;
@@ -190,7 +188,7 @@ function PostmortemEditor({ reference, postmortem, user }: { reference: string; 
 
       {toast ? (
         <div className="toast no-print" role="status" data-testid="pm-toast">
-          {toast}
+          {toastText}
           <button type="button" className="btn btn-ghost btn-small" onClick={() => setToast(null)} aria-label={t('postmortem.dismiss')}>
             ×
           </button>
