@@ -230,6 +230,13 @@ describe('runbooks and postmortems in the web app', () => {
     expect(await page.getByTestId('runbook-validity').textContent()).toBe('エラー 1 件');
     await shot('03-editor-error-ja');
     await page.getByTestId('lang-en').click();
+
+    // A runbook written in the app can be deleted there; the folder's cannot.
+    await page.getByTestId('runbook-delete').click();
+    await page.getByTestId('runbook-delete-confirm').click();
+    await page.waitForURL(`${server!.url}/runbooks`);
+    await page.locator('[data-testid=runbook-row][data-runbook=e2e-outage]').waitFor();
+    expect(await page.locator('[data-testid=runbook-row][data-runbook=e2e-written]').count()).toBe(0);
   });
 
   it('runs the runbook through the wizard one step at a time, with Back and the branch the answer picks', async () => {

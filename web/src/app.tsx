@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { setUnauthorizedHandler } from './api/client.js';
 import { keys, useSession } from './api/queries.js';
 import type { User } from './api/types.js';
@@ -20,9 +20,11 @@ import { PagesPage } from './pages/paging/pages-page.js';
 import { PoliciesPage } from './pages/paging/policies-page.js';
 import { PolicyEditorPage } from './pages/paging/policy-editor-page.js';
 import { PostmortemPage } from './pages/postmortem/postmortem-page.js';
-import { RunbookEditorPage } from './pages/runbooks/runbook-editor-page.js';
 import { RunbooksPage } from './pages/runbooks/runbooks-page.js';
 import { SettingsPage } from './pages/settings-page.js';
+
+/** The editor carries the YAML parser and the runbook checks: loaded when it is opened. */
+const RunbookEditorPage = lazy(() => import('./pages/runbooks/runbook-editor-page.js').then((module) => ({ default: module.RunbookEditorPage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -105,12 +107,21 @@ function Page({ route, user }: { route: Route; user: User }) {
     case 'runbooks':
       return <RunbooksPage user={user} />;
     case 'runbookEditor':
-      return <RunbookEditorPage key={route.id ?? 'new'} id={route.id} user={user} />;
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <RunbookEditorPage key={route.id ?? 'new'} id={route.id} user={user} />
+        </Suspense>
+      );
     case 'postmortem':
       return <PostmortemPage key={route.ref.toUpperCase()} reference={route.ref} user={user} />;
     default:
       return <NotFound />;
   }
+}
+
+function PageLoading() {
+  const { t } = useI18n();
+  return <div className="page page-loading">{t('app.loading')}</div>;
 }
 
 function NotFound() {

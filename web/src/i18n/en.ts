@@ -496,6 +496,8 @@ export const en = {
   'runbook.otherwise': 'otherwise',
   'runbook.end': 'end',
   'runbook.save': 'Save',
+  'runbook.delete': 'Delete',
+  'runbook.deleteConfirm': 'Delete this runbook? Runs already started keep their copy.',
   'runbook.saving': 'Saving…',
   'runbook.saved': 'Saved',
   'stepType.ask': 'Question',

@@ -497,6 +497,8 @@ export const ja: Record<MessageKey, string> = {
   'runbook.otherwise': 'それ以外',
   'runbook.end': '終了',
   'runbook.save': '保存',
+  'runbook.delete': '削除',
+  'runbook.deleteConfirm': 'このランブックを削除しますか？ 開始済みの実行はそのまま続けられます。',
   'runbook.saving': '保存中…',
   'runbook.saved': '保存しました',
   'stepType.ask': '質問',

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { stringify } from 'yaml';
 import { ApiError } from '../../api/client.js';
-import { useMeta, useRunbook, useSaveRunbook } from '../../api/queries.js';
+import { useDeleteRunbook, useMeta, useRunbook, useSaveRunbook } from '../../api/queries.js';
 import type { RunbookProblemView, User } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { CodeEditor, type CodeEditorHandle } from '../../components/runbooks/code-editor.js';
@@ -40,6 +40,8 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
   const runbook = useRunbook(id);
   const meta = useMeta();
   const save = useSaveRunbook();
+  const remove = useDeleteRunbook();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const editor = useRef<CodeEditorHandle>(null);
   const [text, setText] = useState<string | null>(id === null ? STARTER : null);
   const [checked, setChecked] = useState<{ text: string; check: EditorCheck } | null>(null);
@@ -124,6 +126,29 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
               {t('runbook.saved')}
             </span>
           ) : null}
+          {!readOnly && loaded?.source === 'api' ? (
+            confirmingDelete ? (
+              <>
+                <span className="muted small">{t('runbook.deleteConfirm')}</span>
+                <button
+                  type="button"
+                  className="btn btn-danger-ghost"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(loaded.id, { onSuccess: () => navigate('/runbooks') })}
+                  data-testid="runbook-delete-confirm"
+                >
+                  {t('runbook.delete')}
+                </button>
+                <button type="button" className="btn btn-ghost" onClick={() => setConfirmingDelete(false)}>
+                  {t('run.cancel')}
+                </button>
+              </>
+            ) : (
+              <button type="button" className="btn btn-ghost" onClick={() => setConfirmingDelete(true)} data-testid="runbook-delete">
+                {t('runbook.delete')}
+              </button>
+            )
+          ) : null}
           {!readOnly ? (
             <button type="button" className="btn btn-primary" disabled={!canSave} onClick={onSave} data-testid="runbook-save">
               {save.isPending ? t('runbook.saving') : t('runbook.save')}
@@ -140,6 +165,7 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
         <div className="notice">{t('runbook.adminOnly')}</div>
       ) : null}
       {save.error && !serverProblems ? <ErrorMessage error={save.error} /> : null}
+      <ErrorMessage error={remove.error} />
 
       <div className="runbook-editor-layout">
         <section className="card runbook-editor-code" aria-label={t('runbook.yaml')}>
