@@ -308,6 +308,7 @@ describe('runbooks and postmortems in the web app', () => {
     const answered = page.locator('[data-testid=timeline-event][data-kind="runbook.answered"]');
     await expect.poll(() => answered.count()).toBe(8);
     expect(await answered.filter({ hasText: 'Who keeps the notes?' }).textContent()).toContain(TARO.name);
+    expect(await page.locator('[data-testid=timeline-event][data-kind="runbook.completed"]').textContent()).toContain('completed the runbook Customer-facing outage drill');
 
     // What the run wrote reached the incident: the confirmed action's severity and the scribe.
     await expect.poll(() => page.getByTestId('severity-badge').first().getAttribute('data-severity')).toBe('SEV2');
@@ -366,6 +367,17 @@ describe('runbooks and postmortems in the web app', () => {
     await page.getByTestId('pm-ai-new-due').fill('2026-12-15');
     await page.getByTestId('pm-ai-add').click();
     await page.getByTestId('pm-action-item').first().waitFor();
+    // One follow-up already past its date shows in red.
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('pm-ai-new-title').fill('Document the gateway pool limits');
+    await page.getByTestId('pm-ai-new-owner').selectOption({ label: ANA.name });
+    await page.getByTestId('pm-ai-new-due').fill(tenDaysAgo);
+    await page.getByTestId('pm-ai-add').click();
+    const overdue = page.locator('[data-testid=pm-action-item][data-overdue=true]');
+    await overdue.waitFor();
+    expect(await overdue.textContent()).toContain('Overdue');
+    expect(await overdue.locator('input[type=date]').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(229, 72, 77)');
+    expect(await page.locator('[data-testid=pm-action-item][data-overdue=false]').count()).toBe(1);
 
     await page.getByTestId('pm-timeline-reviewed').check();
     await expect.poll(missing).not.toContain('timeline-reviewed');

@@ -9,6 +9,8 @@ import { RelativeTime } from './time.js';
 export interface NameBook {
   users: Map<string, string>;
   services: Map<string, string>;
+  /** Runbook titles by id, for the entries that carry only the id. */
+  runbooks: Map<string, LocalizedText>;
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -34,7 +36,9 @@ function useRenderEvent(names: NameBook) {
   /** A run's steps as they happened; an answer naming a user (a user question) shows the name. */
   const renderRunbookEvent = (kind: string, p: Record<string, unknown>, actor: ReactNode): Rendered => {
     const step = <code>{str(p.stepId) ?? '?'}</code>;
-    const runbook = <strong>{localized(p.title) ?? str(p.runbookId) ?? '?'}</strong>;
+    const runbookId = str(p.runbookId);
+    const known = runbookId ? names.runbooks.get(runbookId) : undefined;
+    const runbook = <strong>{localized(p.title) ?? (known ? localized(known) : null) ?? runbookId ?? '?'}</strong>;
     switch (kind) {
       case 'runbook.started':
         return { tone: 'runbook', headline: tx('timeline.runbookStarted', { actor, runbook }) };

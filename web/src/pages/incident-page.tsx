@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useIncident, useServices, useTimeline, useUsers } from '../api/queries.js';
+import { useIncident, useRunbooks, useServices, useTimeline, useUsers } from '../api/queries.js';
 import type { User } from '../api/types.js';
 import { SeverityBadge, StatusBadge } from '../components/badges.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -18,13 +18,15 @@ export function IncidentPage({ reference, user }: { reference: string; user: Use
   const timeline = useTimeline(reference);
   const users = useUsers();
   const services = useServices();
+  const runbooks = useRunbooks();
 
   const names = useMemo<NameBook>(
     () => ({
       users: new Map((users.data ?? []).map((u) => [u.id, u.name])),
       services: new Map((services.data ?? []).map((s) => [s.id, s.name])),
+      runbooks: new Map((runbooks.data ?? []).map((r) => [r.id, r.title])),
     }),
-    [users.data, services.data],
+    [users.data, services.data, runbooks.data],
   );
 
   const data = incident.data;
