@@ -426,5 +426,17 @@ describe('runbooks and postmortems in the web app', () => {
     await page.screenshot({ path: join(SHOTS, 'runbooks-10-postmortem-print-ja.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('lang-en').click();
+
+    // Draft → in review (a reviewer is needed) → approved → published, after which it is read-only.
+    await page.getByTestId('pm-add-reviewer').selectOption({ label: ANA.name });
+    await expect.poll(() => page.getByTestId('pm-reviewers').textContent()).toContain(ANA.name);
+    await page.getByTestId('pm-to-in_review').click();
+    await expect.poll(() => page.getByTestId('pm-status').textContent()).toBe('In review');
+    await page.getByTestId('pm-approve').click();
+    await expect.poll(() => page.getByTestId('pm-reviewers').textContent()).toContain('Approved');
+    await page.getByTestId('pm-to-published').click();
+    await expect.poll(() => page.getByTestId('pm-status').textContent()).toBe('Published');
+    expect(await rootCause.getByTestId('pm-section-text').getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByTestId('pm-ai-add').count()).toBe(0);
   });
 });

@@ -166,6 +166,7 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
       ) : null}
       {save.error && !serverProblems ? <ErrorMessage error={save.error} /> : null}
       <ErrorMessage error={remove.error} />
+      <ErrorMessage error={meta.error} onRetry={() => void meta.refetch()} />
 
       <div className="runbook-editor-layout">
         <section className="card runbook-editor-code" aria-label={t('runbook.yaml')}>
