@@ -11,11 +11,13 @@ export function RunbookPanel({ reference }: { reference: string }) {
   const runs = useRunbookRuns(reference);
   const runbooks = useRunbooks();
   const start = useStartRun(reference);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // Undefined until someone opens or closes a run: meanwhile the first running one is open.
+  const [chosenId, setOpenId] = useState<string | null | undefined>(undefined);
   const [choosing, setChoosing] = useState(false);
   const [choice, setChoice] = useState('');
 
   const items = runs.data ?? [];
+  const openId = chosenId === undefined ? (items.find((run) => run.status === 'running')?.id ?? null) : chosenId;
   const open = items.find((run) => run.id === openId) ?? null;
 
   return (
