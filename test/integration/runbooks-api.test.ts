@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJobHandlers } from '../../src/jobs/kinds.js';
 import { JobRunner } from '../../src/jobs/runner.js';
+import { pino } from 'pino';
 import { loadRunbookFolder } from '../../src/usecases/runbooks/load-runbook-folder.js';
+import { loadRunbooks } from '../../src/usecases/runbooks/load-runbooks.js';
 import { addUser, startTestApp, type TestApp } from '../helpers/app.js';
 import { engines } from '../helpers/databases.js';
 
@@ -101,6 +103,17 @@ describe.each(engines)('runbooks API on %s', (engine) => {
     writeFileSync(join(folder, 'triage-impact.yaml'), GOOD.replace('type: task', 'type: tsak'));
     await loadRunbookFolder(t.deps, folder);
     expect((await t.api('GET', '/api/v1/runbooks/triage-impact')).statusCode).toBe(404);
+
+    // At start the refusal is logged with file, line, column and field, and the server carries on.
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    writeFileSync(join(folder, 'triage-impact.yaml'), GOOD);
+    await loadRunbooks({ ...t.deps, settings: { ...t.deps.settings, runbooks: folder }, logger });
+    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string; file?: string; line?: number; field?: string });
+    expect(logged.filter((l) => l.level >= 50)).toEqual([
+      expect.objectContaining({ msg: expect.stringMatching(/^runbook refused: .*broken\.yaml:6:5 steps\[0\]\.type: unknown step type "aks"/), line: 6, field: 'steps[0].type' }),
+    ]);
+    expect(logged.find((l) => l.msg === '1 runbook(s) loaded')).toBeDefined();
 
     const nowhere = await loadRunbookFolder(t.deps, join(folder, 'no-such-folder'));
     expect(nowhere).toMatchObject({ missing: true, loaded: [], problems: [] });

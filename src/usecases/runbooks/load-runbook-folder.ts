@@ -30,7 +30,9 @@ export async function loadRunbookFolder(deps: Deps, folder = deps.settings.runbo
   const ctx = runbookContext(deps.settings);
   const paths = listYamlFiles(folder);
   const files = (paths ?? []).map((path) => {
-    const file = relative(process.cwd(), path) || path;
+    // Named as people find it: relative to where the server runs, else in full.
+    const inside = relative(process.cwd(), path);
+    const file = inside && !inside.startsWith('..') ? inside : path;
     const text = readFileSync(path, 'utf8');
     return { file, text, ...parseRunbookFile(text, file, ctx) };
   });
