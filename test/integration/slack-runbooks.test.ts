@@ -172,6 +172,11 @@ describe.each(engines)('runbooks in Slack on %s', (engine) => {
     await click(first, member, 'runbook_answer_select', { type: 'static_select', value: 'customer' });
     await click(first, member, 'runbook_answer_yes');
     expect(shown(first)).toContain('Roughly how many users are affected?');
+    // Back shows the previous question again, in the same message.
+    await click(first, admin, 'runbook_back');
+    expect(shown(first)).toContain('Can customers see the problem?');
+    await click(first, admin, 'runbook_answer_yes');
+    expect(shown(first)).toContain('Roughly how many users are affected?');
     const after = await api('GET', `/api/v1/incidents/${incident.id}`);
     expect(after.roles.commander.name).toBe('Adam Admin');
     expect(after.impactStartedAt).toBe('2026-12-01T01:05:00.000Z');
