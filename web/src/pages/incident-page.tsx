@@ -78,7 +78,7 @@ export function IncidentPage({ reference, user }: { reference: string; user: Use
             <EditableSummary incident={data} />
           </section>
 
-          <RunbookPanel reference={data.reference} />
+          <RunbookPanel reference={data.reference} canAct={user.role !== 'viewer'} />
 
           <section className="card section" aria-labelledby="timeline-heading">
             <div className="section-header">

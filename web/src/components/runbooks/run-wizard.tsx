@@ -32,7 +32,7 @@ function describeAction(action: RunbookAction, { t, label, lang }: I18n): string
 }
 
 /** One step at a time, as in Slack: the step, its buttons, Back; the answers so far below. */
-export function RunWizard({ run, reference, onClose }: { run: RunView; reference: string; onClose: () => void }) {
+export function RunWizard({ run, reference, canAct, onClose }: { run: RunView; reference: string; canAct: boolean; onClose: () => void }) {
   const i18n = useI18n();
   const { t, lang, label } = i18n;
   const act = useRunStep(reference);
@@ -40,7 +40,7 @@ export function RunWizard({ run, reference, onClose }: { run: RunView; reference
   const abandon = useAbandonRun(reference);
   const [abandoning, setAbandoning] = useState(false);
   const [reason, setReason] = useState('');
-  const busy = act.isPending || back.isPending || abandon.isPending;
+  const busy = !canAct || act.isPending || back.isPending || abandon.isPending;
   const step = run.currentStep;
   const stale = act.error instanceof ApiError && act.error.status === 409 ? act.error : null;
 
@@ -84,7 +84,7 @@ export function RunWizard({ run, reference, onClose }: { run: RunView; reference
         </div>
       )}
 
-      {run.status === 'running' ? (
+      {run.status === 'running' && canAct ? (
         <div className="wizard-nav">
           {run.moves.includes('back') ? (
             <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={() => back.mutate(run.id)} data-testid="run-back">

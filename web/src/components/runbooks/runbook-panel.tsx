@@ -5,8 +5,8 @@ import { useI18n } from '../../i18n/index.js';
 import { ErrorMessage } from '../error-message.js';
 import { Progress, RunWizard } from './run-wizard.js';
 
-/** The incident's runbook runs, a way to start another, and the wizard of the one opened. */
-export function RunbookPanel({ reference }: { reference: string }) {
+/** The incident's runbook runs, a way to start another, and the wizard of the one opened (viewers only look). */
+export function RunbookPanel({ reference, canAct }: { reference: string; canAct: boolean }) {
   const { t, lang, label } = useI18n();
   const runs = useRunbookRuns(reference);
   const runbooks = useRunbooks();
@@ -24,7 +24,7 @@ export function RunbookPanel({ reference }: { reference: string }) {
     <section className="card section runbook-panel" aria-labelledby="runbooks-heading" data-testid="runbook-panel">
       <div className="section-header">
         <h2 id="runbooks-heading">{t('run.panelTitle')}</h2>
-        {!choosing ? (
+        {canAct && !choosing ? (
           <button type="button" className="btn btn-small" onClick={() => setChoosing(true)} data-testid="run-start-open">
             {t('run.start')}
           </button>
@@ -80,7 +80,7 @@ export function RunbookPanel({ reference }: { reference: string }) {
         </ul>
       ) : null}
 
-      {open ? <RunWizard run={open} reference={reference} onClose={() => setOpenId(null)} /> : null}
+      {open ? <RunWizard run={open} reference={reference} canAct={canAct} onClose={() => setOpenId(null)} /> : null}
     </section>
   );
 }
