@@ -9,5 +9,6 @@ export interface RunbooksPagePayload {
 }
 
 export function runbooksPage(deps: Deps): JobHandler<RunbooksPagePayload> {
-  return (payload) => pageForRunStep(deps, payload.runId, payload.stepId);
+  // The job's id keys the page: a retry after a crash answers the page it made.
+  return (payload, ctx) => pageForRunStep(deps, payload.runId, payload.stepId, `runbook-job:${ctx.jobId}`);
 }

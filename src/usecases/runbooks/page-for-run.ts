@@ -11,7 +11,7 @@ import { SYSTEM_PRINCIPAL, type Principal } from '../principal.js';
  * for the incident (source `incident`), as Hikeshi on the runbook's behalf. A target that does
  * not exist is written on the timeline (`runbook.action_failed`) instead of retried.
  */
-export async function pageForRunStep(deps: Deps, runId: string, stepId: string): Promise<void> {
+export async function pageForRunStep(deps: Deps, runId: string, stepId: string, requestKey: string): Promise<void> {
   const run = await findRun(deps.db, runId);
   if (!run) throw new NotFoundError('runbook run', runId);
   const step = run.definition.steps.find((s) => s.id === stepId);
@@ -25,6 +25,7 @@ export async function pageForRunStep(deps: Deps, runId: string, stepId: string):
       ...('escalationPolicy' in target ? { escalationPolicyId: target.escalationPolicy } : { scheduleId: target.schedule }),
       incidentId: run.incidentId,
       source: 'incident',
+      requestKey,
     });
   } catch (error) {
     if (!(error instanceof HikeshiError)) throw error;
