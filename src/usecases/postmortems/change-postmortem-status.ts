@@ -17,9 +17,12 @@ export async function transitionPostmortemStatus(deps: Deps, principal: Principa
 /** The caller, a reviewer, approves the postmortem under review. */
 export async function approvePostmortemAsReviewer(deps: Deps, principal: Principal, incidentId: string): Promise<PostmortemView> {
   authorize(principal, 'responder');
-  const reviewerId = principal.userId;
-  if (!reviewerId) throw new ForbiddenError('Only a person can approve a postmortem; this request was made with an API token, not as a user.');
-  return changePostmortem(deps, incidentId, (postmortem, now) => approvePostmortem(postmortem, reviewerId, now));
+  // The postmortem is found first, so an unknown incident answers 404 whoever asks.
+  return changePostmortem(deps, incidentId, (postmortem, now) => {
+    const reviewerId = principal.userId;
+    if (!reviewerId) throw new ForbiddenError('Only a person can approve a postmortem; this request was made with an API token, not as a user.');
+    return approvePostmortem(postmortem, reviewerId, now);
+  });
 }
 
 async function changePostmortem(deps: Deps, incidentId: string, change: (postmortem: Postmortem, now: Date) => Postmortem): Promise<PostmortemView> {
