@@ -8,7 +8,6 @@ import { buildServer } from './http/server.js';
 import { scheduleHousekeeping } from './jobs/handlers/purge-finished.js';
 import { createJobHandlers } from './jobs/kinds.js';
 import { JobRunner } from './jobs/runner.js';
-import { createMailer } from './notify/email.js';
 import { SecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
 import { slackRoutes } from './slack/mount.js';
@@ -61,7 +60,8 @@ export async function startApp(
   const box = secretKey ? new SecretBox(secretKey) : undefined;
   if (box) deps.secretBox = box;
   const slack = slackConfigured(env.slack) ? new SlackRuntime(handle.db, env.slack, box, deps.logger) : undefined;
-  const mailer = env.smtpUrl ? createMailer({ url: env.smtpUrl, from: env.mailFrom }) : undefined;
+  // nodemailer is loaded only where e-mail is configured: it costs start-up time and memory.
+  const mailer = env.smtpUrl ? (await import('./notify/email.js')).createMailer({ url: env.smtpUrl, from: env.mailFrom }) : undefined;
   deps.integrations = { slack: slack !== undefined, email: mailer !== undefined };
   const firstAdmin = await bootstrapAdmin(deps);
   await loadRunbooks(deps);
