@@ -244,31 +244,10 @@ export interface CalendarToken {
   url: string;
 }
 
-export const TARGET_TYPES = ['user', 'schedule', 'team', 'webhook'] as const;
-export type TargetType = (typeof TARGET_TYPES)[number];
-
-export interface EscalationTarget {
-  type: TargetType;
-  id: string;
-  name: string;
-}
-
-export interface EscalationLevel {
-  delayMinutes: number;
-  targets: EscalationTarget[];
-}
-
-export interface EscalationPolicy {
-  id: string;
-  name: string;
-  description: string;
-  teamId: string | null;
-  /** Extra runs of the whole list of levels when nobody acknowledged. */
-  repeat: number;
-  levels: EscalationLevel[];
-  createdAt: string;
-  updatedAt: string;
-}
+// The server's own types (type imports are erased from the web build; of policy.ts only TARGET_TYPES is kept).
+export { TARGET_TYPES } from '../../../src/domain/escalation/policy.js';
+export type { EscalationLevel, EscalationPolicy, EscalationTarget, TargetType } from '../../../src/domain/escalation/policy.js';
+import type { TargetType } from '../../../src/domain/escalation/policy.js';
 
 export interface EscalationPolicyInput {
   name: string;
@@ -278,65 +257,12 @@ export interface EscalationPolicyInput {
   levels: Array<{ delayMinutes: number; targets: Array<{ type: TargetType; id: string }> }>;
 }
 
-export const PAGE_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
-export type PageStatus = (typeof PAGE_STATUSES)[number];
-
-export interface PageActor {
-  type: string;
-  id: string | null;
-  name: string;
-}
-
-export interface PageNotification {
-  id: string;
-  level: number;
-  cycle: number;
-  recipient: { type: 'user' | 'webhook'; id: string; name: string };
-  channel: 'slack' | 'email' | 'webhook';
-  status: 'pending' | 'sent' | 'failed';
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface PageEvent {
-  at: string;
-  kind: 'triggered' | 'notified' | 'escalated' | 'acknowledged' | 'resolved' | 'exhausted';
-  level: number;
-  cycle: number;
-  actor: PageActor | null;
-  text: string;
-}
-
 /** A page (someone being paged), as /api/v1/pages answers; `events` only on GET /pages/:id. */
-export interface PageRecord {
-  id: string;
-  number: number;
-  message: string;
-  details: string;
-  status: PageStatus;
-  escalationPolicy: { id: string; name: string } | null;
-  scheduleId: string | null;
-  /** What was paged: the policy, or a schedule's on-call or a person directly. */
-  target: { type: 'policy' | 'schedule' | 'user'; id: string; name: string };
-  /** The level last notified (1-based), of `levels`. */
-  level: number;
-  levels: number;
-  /** Which run of the levels (0-based), of `repeat` + 1. */
-  cycle: number;
-  repeat: number;
-  nextEscalationAt: string | null;
-  incidentId: string | null;
-  source: string;
-  createdBy: PageActor;
-  createdAt: string;
-  acknowledgedBy: PageActor | null;
-  acknowledgedAt: string | null;
-  resolvedBy: PageActor | null;
-  resolvedAt: string | null;
-  notifications: PageNotification[];
-  events?: PageEvent[];
-}
+export type {
+  PageEventView as PageEvent,
+  PageNotificationView as PageNotification,
+  PageView as PageRecord,
+} from '../../../src/usecases/paging/page-view.js';
 
 /** The pages list's filters: open = triggered or acknowledged; mine = open pages that notified me. */
 export type PageFilter = 'open' | 'acknowledged' | 'resolved' | 'mine';
