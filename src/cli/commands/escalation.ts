@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { Value } from 'typebox/value';
-import { parse as parseYaml } from 'yaml';
 import { ValidationError } from '../../errors.js';
 import { createPolicy, deletePolicy } from '../../usecases/paging/manage-policies.js';
 import { PolicyInputSchema, type PolicyInput } from '../../usecases/paging/policy-input.js';
 import { getPolicy, listPolicies } from '../../usecases/paging/read-policies.js';
 import { SYSTEM_PRINCIPAL } from '../../usecases/principal.js';
 import { defineCommand } from '../command.js';
+import { readDataFile } from '../data-file.js';
 import { clean, toJson } from '../output.js';
 import { policyDetails, policyTable } from '../present/paging.js';
 import { withDeps } from '../session.js';
@@ -51,7 +49,7 @@ export const escalationCreate = defineCommand({
     'paging.webhooks in the settings file).',
   ],
   async run({ options, json, io }) {
-    const input = readPolicyFile(options.file!);
+    const input = readDataFile<PolicyInput>(options.file!, PolicyInputSchema);
     const policy = await withDeps((deps) => createPolicy(deps, input, SYSTEM_PRINCIPAL)).catch((error: unknown) => {
       // Name the field as it is written in the file (`levels[1].targets[0].id`), not as a flag.
       throw error instanceof ValidationError ? new ValidationError('file', `${options.file}: ${error.field}: ${error.reason}`) : error;
@@ -71,30 +69,3 @@ export const escalationDelete = defineCommand({
     io.out(json ? toJson({ deleted: args[0] }) : `Deleted escalation policy ${clean(args[0]!)}.\n`);
   },
 });
-
-/** YAML (or JSON, which YAML reads too), shaped as the API's body; the domain checks the values. */
-function readPolicyFile(file: string): PolicyInput {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new ValidationError('file', code === 'ENOENT' ? `no file ${file}` : `cannot read ${file} (${code ?? String(error)})`);
-  }
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch (error) {
-    throw new ValidationError('file', `${file} is not valid JSON or YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  }
-  const [first] = Value.Errors(PolicyInputSchema, value);
-  if (first) {
-    const path = first.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
-    const params = first.params as Record<string, unknown>;
-    const extra = (params.additionalProperties as string[] | undefined)?.[0] ?? (params.requiredProperties as string[] | undefined)?.[0];
-    const field = [path, extra].filter(Boolean).join(path && extra ? '.' : '') || 'file';
-    const reason = params.additionalProperties ? 'is not a known field' : params.requiredProperties ? 'is required' : first.message;
-    throw new ValidationError('file', `${file}: ${field}: ${reason}`);
-  }
-  return value as PolicyInput;
-}

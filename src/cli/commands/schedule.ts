@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { Value } from 'typebox/value';
-import { parse as parseYaml } from 'yaml';
 import { ROTA_MODES } from '../../domain/oncall/apply-rota.js';
 import { ValidationError } from '../../errors.js';
 import { importRota } from '../../usecases/oncall/import-rota.js';
@@ -12,6 +9,7 @@ import { scheduleShifts } from '../../usecases/oncall/schedule-shifts.js';
 import { SYSTEM_PRINCIPAL } from '../../usecases/principal.js';
 import { integerOption, oneOf, UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, readTextFile } from '../data-file.js';
 import type { Io } from '../io.js';
 import { clean, toJson } from '../output.js';
 import { importProblems, importSummary, scheduleDetails, scheduleTable } from '../present/oncall.js';
@@ -80,7 +78,7 @@ export const scheduleCreate = defineCommand({
     '      startDate: 2026-11-02',
   ],
   async run({ options, json, io }) {
-    const input = readScheduleFile(options.file!);
+    const input = readDataFile<ScheduleInput>(options.file!, CreateScheduleSchema);
     const schedule = await withDeps((deps) => createSchedule(deps, input, SYSTEM_PRINCIPAL)).catch((error: unknown) => {
       // Name the field as it is written in the file (`layers[0].participants[1]`), not as a flag.
       throw error instanceof ValidationError ? new ValidationError('file', `${options.file}: ${error.field}: ${error.reason}`) : error;
@@ -124,35 +122,5 @@ async function readCsv(file: string, io: Io): Promise<string> {
     if (io.stdinIsTTY) throw new UsageError('--csv - reads a pipe, not the terminal');
     return io.readStdin();
   }
-  return readFile(file, 'csv');
-}
-
-function readFile(file: string, field: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new ValidationError(field, code === 'ENOENT' ? `no file ${file}` : `cannot read ${file} (${code ?? String(error)})`);
-  }
-}
-
-/** YAML (or JSON, which YAML reads too), shaped as the API's body; the domain checks the values. */
-function readScheduleFile(file: string): ScheduleInput {
-  let value: unknown;
-  try {
-    value = parseYaml(readFile(file, 'file'));
-  } catch (error) {
-    if (error instanceof ValidationError) throw error;
-    throw new ValidationError('file', `${file} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  }
-  const [first] = Value.Errors(CreateScheduleSchema, value);
-  if (first) {
-    const path = first.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
-    const params = first.params as Record<string, unknown>;
-    const extra = (params.additionalProperties as string[] | undefined)?.[0] ?? (params.requiredProperties as string[] | undefined)?.[0];
-    const field = [path, extra].filter(Boolean).join(path && extra ? '.' : '') || 'file';
-    const reason = params.additionalProperties ? 'is not a known field' : params.requiredProperties ? 'is required' : first.message;
-    throw new ValidationError('file', `${file}: ${field}: ${reason}`);
-  }
-  return value as ScheduleInput;
+  return readTextFile(file, 'csv');
 }
