@@ -16,6 +16,7 @@ import { showStepHandler, type ShowStepPayload } from '../slack/runbooks/show-st
 import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
+import { alertsRoute, type AlertsRoutePayload } from './handlers/alerts-route.js';
 import { purgeFinished, type PurgeFinishedPayload } from './handlers/purge-finished.js';
 import { runbooksPage, type RunbooksPagePayload } from './handlers/runbooks-page-target.js';
 import { runbooksStartTriggered, type StartTriggeredPayload } from './handlers/runbooks-start-triggered.js';
@@ -64,6 +65,8 @@ export interface JobPayloads {
   'runbooks.startTriggered': StartTriggeredPayload;
   'runbooks.pageTarget': RunbooksPagePayload;
   'runbooks.showStep': ShowStepPayload;
+  // Alerts (src/usecases/alerts): an ingest batch's opened / acknowledged / resolved alerts routed to pages and incidents.
+  'alerts.routeAlerts': AlertsRoutePayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -104,5 +107,6 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'runbooks.startTriggered': runbooksStartTriggered(jobDeps.deps),
     'runbooks.pageTarget': runbooksPage(jobDeps.deps),
     'runbooks.showStep': showStepHandler(slack),
+    'alerts.routeAlerts': alertsRoute(jobDeps.deps),
   };
 }
