@@ -331,6 +331,74 @@ export interface RunbookRunsTable {
   updated_at: Timestamp;
 }
 
+export interface IntegrationsTable {
+  id: string;
+  name: string;
+  kind: 'generic' | 'alertmanager' | 'grafana' | 'datadog' | 'pagerduty' | 'waroom';
+  /** sha256 hex of the token; the token itself is never stored. */
+  token_hash: string;
+  token_hint: string;
+  /** Sealed with the SecretBox (Grafana's HMAC signing secret). */
+  hmac_secret: string | null;
+  hmac_header: string | null;
+  hmac_timestamp_header: string | null;
+  rate_limit_per_minute: Generated<number>;
+  routes: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AlertsTable {
+  id: string;
+  number: number;
+  integration_id: string | null;
+  source: string;
+  dedup_key: string;
+  /** `${integration_id}:${dedup_key}` while open; NULL once resolved. */
+  open_key: string | null;
+  status: 'firing' | 'acknowledged' | 'resolved';
+  title: string;
+  summary: string;
+  severity: 'critical' | 'error' | 'warning' | 'info';
+  source_severity: string | null;
+  labels: Json;
+  annotations: Json;
+  group_key: string | null;
+  links: Json;
+  occurrences: number;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  last_payload: Json;
+  service_id: string | null;
+  incident_id: string | null;
+  page_id: string | null;
+  routed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AlertEventsTable {
+  id: string;
+  alert_id: string;
+  kind: string;
+  count: number;
+  at: Timestamp;
+  actor: Json | null;
+  detail: Json | null;
+}
+
+export interface IntegrationChangesTable {
+  id: string;
+  integration_id: string;
+  summary: string;
+  source: string | null;
+  happened_at: Timestamp;
+  payload: Json;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -358,6 +426,10 @@ export interface Database {
   runbook_runs: RunbookRunsTable;
   postmortems: PostmortemsTable;
   action_items: ActionItemsTable;
+  integrations: IntegrationsTable;
+  alerts: AlertsTable;
+  alert_events: AlertEventsTable;
+  integration_changes: IntegrationChangesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,137 @@
+import type { Selectable } from 'kysely';
+import type { Alert, AlertTimelineEvent } from '../../domain/alerts/alert.js';
+import type { Actor } from '../../domain/incidents/timeline.js';
+import { NotFoundError } from '../../errors.js';
+import { supportsRowLocks, type Executor } from '../database.js';
+import { decodeJson, encodeJson } from '../json.js';
+import type { AlertEventsTable, AlertsTable } from '../schema.js';
+
+export async function findAlert(tx: Executor, key: { id: string } | { number: number }): Promise<Alert | undefined> {
+  const query = tx.selectFrom('alerts').selectAll();
+  const row = await ('id' in key ? query.where('id', '=', key.id) : query.where('number', '=', key.number)).executeTakeFirst();
+  return row ? alertFromRow(row) : undefined;
+}
+
+export async function getAlert(tx: Executor, id: string): Promise<Alert> {
+  const alert = await findAlert(tx, { id });
+  if (!alert) throw new NotFoundError('alert', id);
+  return alert;
+}
+
+/** The alert, locked until the transaction ends (Postgres; SQLite serialises writers). */
+export async function getAlertForUpdate(tx: Executor, id: string): Promise<Alert> {
+  let query = tx.selectFrom('alerts').selectAll().where('id', '=', id);
+  if (supportsRowLocks(tx)) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw new NotFoundError('alert', id);
+  return alertFromRow(row);
+}
+
+export async function listAlertsByIds(tx: Executor, ids: readonly string[]): Promise<Alert[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.selectFrom('alerts').selectAll().where('id', 'in', ids).orderBy('number').execute();
+  return rows.map(alertFromRow);
+}
+
+/** Writes every mutable column of an alert (status, routing outcome, counters). */
+export async function updateAlert(tx: Executor, alert: Alert): Promise<void> {
+  const { id, number: _number, created_at: _createdAt, ...changes } = alertToRow(alert);
+  await tx.updateTable('alerts').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertAlertEvents(tx: Executor, events: readonly AlertTimelineEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insertInto('alert_events').values(events.map(eventToRow)).execute();
+}
+
+export async function listAlertEvents(tx: Executor, alertId: string): Promise<AlertTimelineEvent[]> {
+  const rows = await tx.selectFrom('alert_events').selectAll().where('alert_id', '=', alertId).orderBy('id').execute();
+  return rows.map(eventFromRow);
+}
+
+export function alertToRow(alert: Alert) {
+  return {
+    id: alert.id,
+    number: alert.number,
+    integration_id: alert.integrationId,
+    source: alert.source,
+    dedup_key: alert.dedupKey,
+    open_key: alert.status === 'resolved' || alert.integrationId === null ? null : `${alert.integrationId}:${alert.dedupKey}`,
+    status: alert.status,
+    title: alert.title,
+    summary: alert.summary,
+    severity: alert.severity,
+    source_severity: alert.sourceSeverity,
+    labels: encodeJson(alert.labels),
+    annotations: encodeJson(alert.annotations),
+    group_key: alert.groupKey,
+    links: encodeJson(alert.links),
+    occurrences: alert.occurrences,
+    first_seen_at: alert.firstSeenAt,
+    last_seen_at: alert.lastSeenAt,
+    acknowledged_at: alert.acknowledgedAt,
+    resolved_at: alert.resolvedAt,
+    last_payload: encodeJson(alert.lastPayload),
+    service_id: alert.serviceId,
+    incident_id: alert.incidentId,
+    page_id: alert.pageId,
+    routed_at: alert.routedAt,
+    created_at: alert.createdAt,
+    updated_at: alert.updatedAt,
+  };
+}
+
+export function alertFromRow(row: Selectable<AlertsTable>): Alert {
+  return {
+    id: row.id,
+    number: Number(row.number),
+    integrationId: row.integration_id,
+    source: row.source as Alert['source'],
+    dedupKey: row.dedup_key,
+    status: row.status,
+    title: row.title,
+    summary: row.summary,
+    severity: row.severity,
+    sourceSeverity: row.source_severity,
+    labels: decodeJson(row.labels),
+    annotations: decodeJson(row.annotations),
+    groupKey: row.group_key,
+    links: decodeJson(row.links),
+    occurrences: Number(row.occurrences),
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    acknowledgedAt: row.acknowledged_at,
+    resolvedAt: row.resolved_at,
+    lastPayload: decodeJson(row.last_payload),
+    serviceId: row.service_id,
+    incidentId: row.incident_id,
+    pageId: row.page_id,
+    routedAt: row.routed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function eventToRow(event: AlertTimelineEvent) {
+  return {
+    id: event.id,
+    alert_id: event.alertId,
+    kind: event.kind,
+    count: event.count,
+    at: event.at,
+    actor: event.actor ? encodeJson(event.actor) : null,
+    detail: event.detail ? encodeJson(event.detail) : null,
+  };
+}
+
+function eventFromRow(row: Selectable<AlertEventsTable>): AlertTimelineEvent {
+  return {
+    id: row.id,
+    alertId: row.alert_id,
+    kind: row.kind,
+    count: Number(row.count),
+    at: row.at,
+    actor: row.actor ? decodeJson<Actor>(row.actor) : null,
+    detail: row.detail ? decodeJson<Record<string, unknown>>(row.detail) : null,
+  };
+}
