@@ -5,6 +5,9 @@ import { IANAZone } from 'luxon';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { validateChecklist } from '../domain/postmortems/checklist.js';
 import { DEFAULT_TEMPLATE, validateTemplate } from '../domain/postmortems/template.js';
+import { checkFieldDefinitions } from '../domain/fields/definition.js';
+import { DEFAULT_FIELDS, DEFAULT_INQUIRIES_FIELD } from '../domain/fields/defaults.js';
+import { FieldsSettingSchema, InquiriesSettingSchema } from './field-settings.js';
 
 /** The team's settings file (DESIGN.md "Settings file"); later capabilities add keys here. */
 export const SettingsSchema = Type.Object(
@@ -59,6 +62,8 @@ export const SettingsSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    fields: FieldsSettingSchema,
+    inquiries: InquiriesSettingSchema,
   },
   { additionalProperties: false },
 );
@@ -77,6 +82,8 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   runbooks: './runbooks',
   paging: { webhooks: {} },
+  fields: DEFAULT_FIELDS,
+  inquiries: { field: DEFAULT_INQUIRIES_FIELD },
 };
 
 export class SettingsError extends Error {
@@ -110,7 +117,7 @@ export function parseSettings(text: string, file = 'hikeshi.yaml'): Settings {
   const errors = [...Value.Errors(SettingsSchema, merged)];
   const error = errors.find((e) => e.keyword !== 'boolean') ?? errors[0];
   if (!error) {
-    const problem = postmortemSettingsProblem(merged as Settings);
+    const problem = postmortemSettingsProblem(merged as Settings) ?? fieldSettingsProblem(merged as Settings);
     if (problem) throw new SettingsError(file, problem.key, lineOf(doc, lineCounter, problem.key.split('.')), problem.message);
     return merged as Settings;
   }
@@ -133,6 +140,13 @@ function postmortemSettingsProblem(settings: Settings): { key: string; message: 
   if (checklist === undefined) return undefined;
   const checkedChecklist = validateChecklist(checklist, checkedTemplate.template);
   return checkedChecklist.checklist ? undefined : firstProblem('postmortems.checklist', checkedChecklist.problems);
+}
+
+/** Custom fields: unique keys, choices, bounds, and a number field for inquiries to count into. */
+function fieldSettingsProblem(settings: Settings): { key: string; message: string } | undefined {
+  const [problem] = checkFieldDefinitions(settings.fields, settings.inquiries.field);
+  if (!problem) return undefined;
+  return problem.path.startsWith('[') ? firstProblem('fields', [problem]) : { key: problem.path, message: problem.message };
 }
 
 function firstProblem(base: string, problems: ReadonlyArray<{ path: string; message: string }>): { key: string; message: string } {
