@@ -16,6 +16,17 @@ export class ValidationError extends HikeshiError {
   }
 }
 
+/** A monitor's payload that does not fit its format (answered 400, naming the field). */
+export class PayloadError extends HikeshiError {
+  readonly code = 'alerts.invalid_payload';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
 export class NotFoundError extends HikeshiError {
   readonly code = 'resource.not_found';
   constructor(

@@ -6,6 +6,7 @@ import {
   HikeshiError,
   InvalidTransitionError,
   NotFoundError,
+  PayloadError,
   RotaRefusedError,
   type LineProblem,
   UnauthenticatedError,
@@ -57,6 +58,7 @@ export function toProblem(error: unknown): Problem {
 
 function fromHikeshiError(error: HikeshiError): Problem {
   if (error instanceof ValidationError) return problem(422, error.code, error.message, { field: error.field });
+  if (error instanceof PayloadError) return problem(400, error.code, error.message, { field: error.field });
   if (error instanceof InvalidTransitionError) return problem(409, error.code, error.message, { allowed: error.allowed });
   if (error instanceof RotaRefusedError) return problem(422, error.code, error.message, { problems: error.problems });
   if (error instanceof NotFoundError) return problem(404, error.code, error.message);

@@ -30,6 +30,8 @@ export interface AlertLink {
 export interface AlertEvent {
   dedupKey: string;
   action: 'trigger' | 'acknowledge' | 'resolve';
+  /** When the monitor says it happened (an alert's start, its end), else when it arrived. */
+  occurredAt: string;
   title: string;
   summary: string;
   severity: AlertSeverity;
