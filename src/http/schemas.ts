@@ -202,6 +202,7 @@ export const Service = Type.Object(
     description: Type.String(),
     teamId: Nullable(Type.String()),
     tier: Type.Integer({ minimum: 1, maximum: 4 }),
+    escalationPolicyId: Nullable(Type.String({ description: 'paged by alerts routed to the service with action page' })),
     createdAt: DateTime,
     updatedAt: DateTime,
   },
@@ -213,6 +214,7 @@ export const CreateServiceBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     teamId: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
     tier: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: '1 is the most critical' })),
+    escalationPolicy: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'escalation policy id or name; null removes it' }))),
   },
   { additionalProperties: false },
 );

@@ -36,6 +36,8 @@ export interface ServicesTable {
   description: string;
   team_id: string | null;
   tier: number;
+  /** Paged by alerts routed to the service with action `page` (migration 0011). */
+  escalation_policy_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -59,8 +61,24 @@ export interface IncidentsTable {
   mitigated_at: Timestamp | null;
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** Custom facts by field key (migration 0009). */
+  custom_fields: Generated<Json>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Customer-support inquiries counted into an incident (migration 0009). */
+export interface IncidentInquiriesTable {
+  id: string;
+  incident_id: string;
+  ticket_id: string | null;
+  source: string | null;
+  note: string | null;
+  url: string | null;
+  field: string;
+  count: number;
+  actor: Json;
+  recorded_at: Timestamp;
 }
 
 export interface IncidentServicesTable {
@@ -375,6 +393,8 @@ export interface AlertsTable {
   incident_id: string | null;
   page_id: string | null;
   routed_at: Timestamp | null;
+  /** The status whose consequences routing carried out (migration 0011). */
+  routed_status: 'firing' | 'acknowledged' | 'resolved' | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -406,6 +426,7 @@ export interface Database {
   services: ServicesTable;
   incidents: IncidentsTable;
   incident_services: IncidentServicesTable;
+  incident_inquiries: IncidentInquiriesTable;
   timeline_events: TimelineEventsTable;
   counters: CountersTable;
   api_tokens: ApiTokensTable;

@@ -14,6 +14,8 @@ export interface Service {
   teamId: string | null;
   /** 1 is the most critical tier. */
   tier: number;
+  /** What alerts routed to the service with action `page` page; null: such alerts are stored, not paged. */
+  escalationPolicyId: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,3 +1,4 @@
+import type { IncidentFields } from '../fields/definition.js';
 import type { IncidentStatus } from './status.js';
 
 export const INCIDENT_ROLES = ['commander', 'communications', 'scribe'] as const;
@@ -32,6 +33,8 @@ export interface Incident {
   mitigatedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** Custom facts (settings `fields`) by key; a fact not known yet is absent. */
+  fields: IncidentFields;
   createdAt: string;
   updatedAt: string;
 }

@@ -7,7 +7,9 @@ import * as oncallUserGroups from './20261201_0005_oncall_user_groups.js';
 import * as rotaSources from './20261201_0006_rota_sources.js';
 import * as runbooks from './20261201_0007_runbooks.js';
 import * as postmortems from './20261201_0008_postmortems.js';
+import * as incidentFields from './20261201_0009_incident_fields.js';
 import * as alerts from './20261201_0010_alerts.js';
+import * as alertRouting from './20261201_0011_alert_routing.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +21,7 @@ export const migrations: Record<string, Migration> = {
   '20261201_0006_rota_sources': rotaSources,
   '20261201_0007_runbooks': runbooks,
   '20261201_0008_postmortems': postmortems,
+  '20261201_0009_incident_fields': incidentFields,
   '20261201_0010_alerts': alerts,
+  '20261201_0011_alert_routing': alertRouting,
 };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { IncidentFields } from '../../domain/fields/definition.js';
 import type { Incident } from '../../domain/incidents/incident.js';
 import type { IncidentStatus } from '../../domain/incidents/status.js';
 import { NotFoundError } from '../../errors.js';
@@ -128,6 +129,7 @@ function toRow(incident: Incident) {
     mitigated_at: incident.mitigatedAt,
     resolved_at: incident.resolvedAt,
     closed_at: incident.closedAt,
+    custom_fields: encodeJson(incident.fields),
     created_at: incident.createdAt,
     updated_at: incident.updatedAt,
   };
@@ -156,6 +158,7 @@ function fromRow(row: IncidentRow, serviceIds: string[]): Incident {
     mitigatedAt: row.mitigated_at,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
+    fields: decodeJson<IncidentFields>(row.custom_fields),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -8,6 +8,7 @@ type ServiceRow = {
   description: string;
   team_id: string | null;
   tier: number;
+  escalation_policy_id: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -58,6 +59,7 @@ function toRow(service: Service): ServiceRow {
     description: service.description,
     team_id: service.teamId,
     tier: service.tier,
+    escalation_policy_id: service.escalationPolicyId,
     created_at: service.createdAt,
     updated_at: service.updatedAt,
   };
@@ -70,6 +72,7 @@ function fromRow(row: ServiceRow): Service {
     description: row.description,
     teamId: row.team_id,
     tier: Number(row.tier),
+    escalationPolicyId: row.escalation_policy_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

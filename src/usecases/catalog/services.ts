@@ -6,6 +6,7 @@ import type { Executor } from '../../store/database.js';
 import { getService, insertService, listServices as queryServices, updateService as saveService } from '../../store/repositories/services.js';
 import { getTeam } from '../../store/repositories/teams.js';
 import type { Deps } from '../deps.js';
+import { findPolicy } from '../paging/read-policies.js';
 import { decodeCursor, pageOf, type Page } from '../pagination.js';
 import { authorize, type Principal } from '../principal.js';
 import { insertUnique } from './unique-name.js';
@@ -15,6 +16,18 @@ export interface ServiceInput {
   description?: string;
   teamId?: string | null;
   tier?: number;
+  /** Escalation policy id or name; null removes it. */
+  escalationPolicy?: string | null;
+}
+
+async function checkPolicy(tx: Executor, key: string | null | undefined): Promise<string | null> {
+  if (!key) return null;
+  try {
+    return (await findPolicy(tx, key.trim())).id;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new ValidationError('escalationPolicy', `unknown escalation policy "${key}"`);
+    throw error;
+  }
 }
 
 async function checkTeam(tx: Executor, teamId: string | null | undefined): Promise<string | null> {
@@ -37,6 +50,7 @@ export async function createService(deps: Deps, input: ServiceInput, principal: 
       description: input.description ?? '',
       teamId: await checkTeam(tx, input.teamId),
       tier: validTier(input.tier ?? 3),
+      escalationPolicyId: await checkPolicy(tx, input.escalationPolicy),
       createdAt: now,
       updatedAt: now,
     };
@@ -55,6 +69,7 @@ export async function updateService(deps: Deps, id: string, input: Partial<Servi
       ...(input.description !== undefined && { description: input.description }),
       ...(input.teamId !== undefined && { teamId: await checkTeam(tx, input.teamId) }),
       ...(input.tier !== undefined && { tier: validTier(input.tier) }),
+      ...(input.escalationPolicy !== undefined && { escalationPolicyId: await checkPolicy(tx, input.escalationPolicy) }),
       updatedAt: deps.clock.now().toISOString(),
     };
     await insertUnique(() => saveService(tx, service), `A service named "${service.name}" already exists`);
