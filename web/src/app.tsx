@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { setUnauthorizedHandler } from './api/client.js';
 import { keys, useSession } from './api/queries.js';
 import type { User } from './api/types.js';
@@ -25,6 +25,13 @@ import { SettingsPage } from './pages/settings-page.js';
 
 /** The editor carries the YAML parser and the runbook checks: loaded when it is opened. */
 const RunbookEditorPage = lazy(() => import('./pages/runbooks/runbook-editor-page.js').then((module) => ({ default: module.RunbookEditorPage })));
+/** Alerts, integrations and the severity policy editor load when opened. */
+const AlertsPage = lazy(() => import('./pages/alerts/alerts-page.js').then((module) => ({ default: module.AlertsPage })));
+const AlertPage = lazy(() => import('./pages/alerts/alert-page.js').then((module) => ({ default: module.AlertPage })));
+const IntegrationsPage = lazy(() => import('./pages/integrations/integrations-page.js').then((module) => ({ default: module.IntegrationsPage })));
+const IntegrationNewPage = lazy(() => import('./pages/integrations/integration-new-page.js').then((module) => ({ default: module.IntegrationNewPage })));
+const IntegrationPage = lazy(() => import('./pages/integrations/integration-page.js').then((module) => ({ default: module.IntegrationPage })));
+const SeverityPolicyPage = lazy(() => import('./pages/severity/severity-policy-page.js').then((module) => ({ default: module.SeverityPolicyPage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -114,9 +121,25 @@ function Page({ route, user }: { route: Route; user: User }) {
       );
     case 'postmortem':
       return <PostmortemPage key={route.ref.toUpperCase()} reference={route.ref} user={user} />;
+    case 'alerts':
+      return <Lazy><AlertsPage user={user} /></Lazy>;
+    case 'alert':
+      return <Lazy><AlertPage key={route.id} id={route.id} user={user} /></Lazy>;
+    case 'integrations':
+      return <Lazy><IntegrationsPage user={user} /></Lazy>;
+    case 'integrationNew':
+      return <Lazy><IntegrationNewPage /></Lazy>;
+    case 'integration':
+      return <Lazy><IntegrationPage key={route.id} id={route.id} user={user} /></Lazy>;
+    case 'severityPolicy':
+      return <Lazy><SeverityPolicyPage user={user} /></Lazy>;
     default:
       return <NotFound />;
   }
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
 function PageLoading() {

@@ -1,3 +1,5 @@
+import { alertsEn } from './alerts-en.js';
+
 /** English UI text. Every key here must exist in ja.ts too (i18n.test.ts checks). */
 export const en = {
   'app.name': 'Hikeshi',
@@ -626,6 +628,7 @@ export const en = {
   'duration.timeToAcknowledge': 'Time to acknowledge',
   'duration.timeToMitigate': 'Time to mitigate',
   'duration.timeToResolve': 'Time to resolve',
+  ...alertsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

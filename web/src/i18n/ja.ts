@@ -1,3 +1,4 @@
+import { alertsJa } from './alerts-ja.js';
 import type { MessageKey } from './en.js';
 
 /** 日本語の UI 文言。キーは en.ts と完全に一致させること（i18n.test.ts が検査する）。 */
@@ -627,4 +628,5 @@ export const ja: Record<MessageKey, string> = {
   'duration.timeToAcknowledge': '応答までの時間',
   'duration.timeToMitigate': '緩和までの時間',
   'duration.timeToResolve': '解決までの時間',
+  ...alertsJa,
 };

@@ -24,7 +24,7 @@ export interface ConfigTarget {
 export interface ConfigPart {
   id: string;
   /** Message key suffix under `integration.config.part.` naming what this is. */
-  label: 'url' | 'hookUrl' | 'authorization' | 'customHeaders' | 'payload' | 'receiverYaml' | 'provisioningYaml' | 'routingKey' | 'hmacHeader' | 'hmacSecret' | 'curl' | 'method';
+  label: 'url' | 'hookUrl' | 'authorization' | 'customHeaders' | 'payload' | 'receiverYaml' | 'provisioningYaml' | 'routingKey' | 'hmacHeader' | 'curl' | 'method';
   value: string;
   /** A multi-line block rather than a single field. */
   block: boolean;

@@ -29,6 +29,13 @@ describe('matchRoute', () => {
     ['/runbooks/first-response', { name: 'notFound' }],
     ['/incidents/INC-12/postmortem', { name: 'postmortem', ref: 'INC-12' }],
     ['/incidents/INC-12/postmortem/extra', { name: 'notFound' }],
+    ['/alerts', { name: 'alerts' }],
+    ['/alerts/alr_1', { name: 'alert', id: 'alr_1' }],
+    ['/alerts/alr_1/events', { name: 'notFound' }],
+    ['/integrations', { name: 'integrations' }],
+    ['/integrations/new', { name: 'integrationNew' }],
+    ['/integrations/int%2F1', { name: 'integration', id: 'int/1' }],
+    ['/severity-policy', { name: 'severityPolicy' }],
   ])('%s', (path, want) => {
     expect(matchRoute(path)).toEqual(want);
   });

@@ -52,6 +52,12 @@ export type Route =
   | { name: 'runbooks' }
   | { name: 'runbookEditor'; id: string | null }
   | { name: 'postmortem'; ref: string }
+  | { name: 'alerts' }
+  | { name: 'alert'; id: string }
+  | { name: 'integrations' }
+  | { name: 'integrationNew' }
+  | { name: 'integration'; id: string }
+  | { name: 'severityPolicy' }
   | { name: 'root' }
   | { name: 'notFound' };
 
@@ -70,6 +76,12 @@ export function matchRoute(pathname: string): Route {
   if (path === '/pages/new') return { name: 'pageNew' };
   if (path === '/runbooks') return { name: 'runbooks' };
   if (path === '/runbooks/new') return { name: 'runbookEditor', id: null };
+  if (path === '/alerts') return { name: 'alerts' };
+  if (path === '/integrations') return { name: 'integrations' };
+  if (path === '/integrations/new') return { name: 'integrationNew' };
+  if (path === '/severity-policy') return { name: 'severityPolicy' };
+  const [, alertArea, alertRef] = /^\/(alerts|integrations)\/([^/]+)$/.exec(path) ?? [];
+  if (alertArea && alertRef) return { name: alertArea === 'alerts' ? 'alert' : 'integration', id: decodeURIComponent(alertRef) };
   const [, runbook] = /^\/runbooks\/([^/]+)\/edit$/.exec(path) ?? [];
   if (runbook) return { name: 'runbookEditor', id: decodeURIComponent(runbook) };
   const [, incident] = /^\/incidents\/([^/]+)\/postmortem$/.exec(path) ?? [];

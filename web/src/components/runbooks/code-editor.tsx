@@ -18,6 +18,7 @@ export function CodeEditor({
   readOnly,
   marks,
   label,
+  testId = 'runbook-yaml',
   ref,
 }: {
   value: string;
@@ -25,6 +26,8 @@ export function CodeEditor({
   readOnly: boolean;
   marks: ReadonlyMap<number, 'error' | 'warning'>;
   label: string;
+  /** The textarea's test id (the runbook editor's by default). */
+  testId?: string;
   ref?: Ref<CodeEditorHandle>;
 }) {
   const area = useRef<HTMLTextAreaElement>(null);
@@ -84,7 +87,7 @@ export function CodeEditor({
         autoCorrect="off"
         wrap="off"
         aria-label={label}
-        data-testid="runbook-yaml"
+        data-testid={testId}
       />
     </div>
   );
