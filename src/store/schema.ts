@@ -62,7 +62,7 @@ export interface IncidentsTable {
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
   /** Custom facts by field key (migration 0009). */
-  custom_fields: Generated<Json>;
+  custom_fields: ColumnType<unknown, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -47,6 +47,7 @@ export function declareIncident(
     mitigatedAt: null,
     resolvedAt: null,
     closedAt: null,
+    fields: {},
     createdAt: now,
     updatedAt: now,
   };
