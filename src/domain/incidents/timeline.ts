@@ -15,6 +15,8 @@ export type TimelineDraft =
   | { kind: 'severity.changed'; payload: { from: string; to: string } }
   | { kind: 'role.assigned'; payload: { role: string; from: string | null; to: string | null } }
   | { kind: 'field.changed'; payload: { field: string; from: unknown; to: unknown } }
+  // A customer-support inquiry counted into the inquiries field (helpdesk webhook or a click in Slack).
+  | { kind: 'inquiry.recorded'; payload: { inquiryId: string; ticketId: string | null; source: string | null; note: string | null; url: string | null; field: string; from: number; to: number } }
   | { kind: 'services.changed'; payload: { added: string[]; removed: string[] } }
   | { kind: 'note'; payload: { body: string } }
   | { kind: 'status_update'; payload: { body: string; status: string } }

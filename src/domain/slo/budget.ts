@@ -30,9 +30,19 @@ export const AT_RISK_BELOW = 0.25;
  * occurrences budget is (1 − objective) × the events counted so far.
  */
 export function budgetStatus(target: SloTarget, buckets: readonly MinuteBucket[], now: number): BudgetStatus {
+  return budgetFromTotals(target, totalsIn(buckets, elapsedWindow(target, now), target.budgeting), now);
+}
+
+/** The part of the window containing `now` that has passed: what a report sums (from roll-ups, say) for budgetFromTotals. */
+export function elapsedWindow(target: SloTarget, now: number): Span {
   const window = windowAt(target.window, now);
-  const elapsed: Span = { start: window.start, end: Math.min(now, window.end) };
-  const totals = totalsIn(buckets, elapsed, target.budgeting);
+  return { start: window.start, end: Math.min(now, window.end) };
+}
+
+/** The same status from the window's totals already summed (hour and day roll-ups carry their bad minutes). */
+export function budgetFromTotals(target: SloTarget, totals: Totals, now: number): BudgetStatus {
+  const window = windowAt(target.window, now);
+  const elapsed = elapsedWindow(target, now);
   const allowance = 1 - target.objective;
   const occurrences = target.budgeting.kind === 'occurrences';
   const budget = occurrences ? allowance * totals.total : allowance * ((window.end - window.start) / MINUTE_MS);
