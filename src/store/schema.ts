@@ -63,6 +63,10 @@ export interface IncidentsTable {
   closed_at: Timestamp | null;
   /** Custom facts by field key (migration 0009). */
   custom_fields: ColumnType<unknown, string | undefined, string>;
+  /** Who set the severity: 'declared' | 'policy' | 'person' (migration 0012). */
+  severity_source: ColumnType<string, string | undefined, string>;
+  /** The policy's pending proposal, or NULL (migration 0012). */
+  severity_proposal: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -419,6 +423,78 @@ export interface IntegrationChangesTable {
   created_at: Timestamp;
 }
 
+/** Accepted severity policies; the highest version is in force (migration 0012). */
+export interface SeverityPoliciesTable {
+  id: string;
+  version: number;
+  source: 'file' | 'api';
+  text: string;
+  created_by: Json;
+  created_at: Timestamp;
+}
+
+/** SLO definitions from the slos folder ('file') or the API ('api') (migration 0013). */
+export interface SlosTable {
+  id: string;
+  service_id: string;
+  name: string;
+  description: string;
+  definition: Json;
+  origin: 'file' | 'api';
+  file: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One SLO minute of SLI data; `minute` is epoch ms of the minute's start (migration 0013). */
+export interface SliMinutesTable {
+  slo_id: string;
+  minute: number;
+  good: number;
+  total: number;
+  origin: 'prometheus' | 'push' | 'estimate';
+  received_at: Timestamp;
+}
+
+/** Hour and day sums of SLI minutes, UTC-aligned; `start` in epoch ms (migration 0013). */
+export interface SliRollupsTable {
+  slo_id: string;
+  unit: 'hour' | 'day';
+  start: number;
+  good: number;
+  total: number;
+  bad: number;
+  minutes_with_data: number;
+}
+
+/** Spans of SLI data a source could not supply; `start`/`end` in epoch ms (migration 0013). */
+export interface SliGapsTable {
+  slo_id: string;
+  start: number;
+  end: number;
+  reason: string;
+  detail: string | null;
+  at: Timestamp;
+}
+
+/** How far a pulled or estimated SLO's timer got (`pulled_until` epoch ms) (migration 0013). */
+export interface SliPullStatesTable {
+  slo_id: string;
+  pulled_until: number;
+  failures: number;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+}
+
+/** The burn state last sent to the alert pipeline per SLO (migration 0013). */
+export interface SloBurnStatesTable {
+  slo_id: string;
+  state: 'ok' | 'ticket' | 'page';
+  changed_at: Timestamp;
+  evaluated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -451,6 +527,13 @@ export interface Database {
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
   integration_changes: IntegrationChangesTable;
+  severity_policies: SeverityPoliciesTable;
+  slos: SlosTable;
+  sli_minutes: SliMinutesTable;
+  sli_rollups: SliRollupsTable;
+  sli_gaps: SliGapsTable;
+  sli_pull_states: SliPullStatesTable;
+  slo_burn_states: SloBurnStatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

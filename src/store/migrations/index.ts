@@ -10,6 +10,8 @@ import * as postmortems from './20261201_0008_postmortems.js';
 import * as incidentFields from './20261201_0009_incident_fields.js';
 import * as alerts from './20261201_0010_alerts.js';
 import * as alertRouting from './20261201_0011_alert_routing.js';
+import * as severity from './20261201_0012_severity.js';
+import * as slos from './20261201_0013_slos.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_0009_incident_fields': incidentFields,
   '20261201_0010_alerts': alerts,
   '20261201_0011_alert_routing': alertRouting,
+  '20261201_0012_severity': severity,
+  '20261201_0013_slos': slos,
 };

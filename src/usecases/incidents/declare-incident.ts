@@ -7,12 +7,15 @@ import type { Deps } from '../deps.js';
 import { enqueueTriggeredRunbooks } from '../runbooks/run-jobs.js';
 import { enqueueDeclarationJobs } from '../slack/enqueue-slack-jobs.js';
 import { authorize, type Principal } from '../principal.js';
+import { planFieldsChange, reevaluateAfterFieldChange } from './incident-fields.js';
 import { viewIncident, type IncidentView } from './incident-view.js';
 import { resolveServiceIds } from './resolve-references.js';
 
 export interface DeclareInput extends Omit<DeclarationInput, 'serviceIds'> {
   /** Service ids or names. */
   services?: string[];
+  /** Custom facts already known (settings `fields`). */
+  fields?: Record<string, unknown>;
 }
 
 export async function declareIncident(deps: Deps, input: DeclareInput, principal: Principal): Promise<IncidentView> {
@@ -20,8 +23,9 @@ export async function declareIncident(deps: Deps, input: DeclareInput, principal
   return deps.db.transaction().execute(async (tx) => {
     const serviceIds = await resolveServiceIds(tx, input.services ?? []);
     const now = deps.clock.now();
-    const { incident, timeline } = planDeclaration(
-      { ...input, serviceIds },
+    const { fields, ...declared } = input;
+    const planned = planDeclaration(
+      { ...declared, serviceIds },
       {
         id: newId(now.getTime()),
         number: await nextValue(tx, 'incident_number'),
@@ -30,10 +34,12 @@ export async function declareIncident(deps: Deps, input: DeclareInput, principal
         now,
       },
     );
+    const facts = fields === undefined ? undefined : await planFieldsChange(tx, deps, planned.incident, fields, 'api');
+    const incident = facts?.incident ?? planned.incident;
     await insertIncident(tx, incident);
-    await appendEvents(tx, incident.id, timeline, principal.actor, now);
+    await appendEvents(tx, incident.id, [...planned.timeline, ...(facts?.timeline ?? [])], principal.actor, now);
     await enqueueDeclarationJobs(tx, deps, incident);
     await enqueueTriggeredRunbooks(tx, incident.id, now);
-    return viewIncident(tx, incident);
+    return viewIncident(tx, await reevaluateAfterFieldChange(tx, deps, incident, facts?.changed ?? [], now));
   });
 }

@@ -5,11 +5,14 @@ import type { Deps } from '../deps.js';
 import { enqueueChangeJobs } from '../slack/enqueue-slack-jobs.js';
 import { authorize, type Principal } from '../principal.js';
 import { findIncidentForUpdate } from './find-incident.js';
+import { planFieldsChange, reevaluateAfterFieldChange } from './incident-fields.js';
 import { viewIncident, type IncidentView } from './incident-view.js';
 import { checkRoleHolders, resolveServiceIds } from './resolve-references.js';
 
 export interface UpdateInput extends Omit<IncidentChange, 'serviceIds'> {
   services?: string[];
+  /** Custom facts by field key (settings `fields`); null clears one. */
+  fields?: Record<string, unknown>;
 }
 
 /** One change, one transaction: the row, and the timeline entry for each thing that changed. */
@@ -22,18 +25,21 @@ export async function updateIncident(
   authorize(principal, 'responder');
   return deps.db.transaction().execute(async (tx) => {
     const current = await findIncidentForUpdate(tx, idOrReference);
-    const { services, ...rest } = input;
+    const { services, fields, ...rest } = input;
     const change: IncidentChange = { ...rest };
     if (services !== undefined) change.serviceIds = await resolveServiceIds(tx, services);
     if (input.roles) await checkRoleHolders(tx, input.roles);
     const now = deps.clock.now();
-    const { incident, timeline } = changeIncident(current, change, { severities: deps.settings.severities, now });
+    const changed = changeIncident(current, change, { severities: deps.settings.severities, now });
+    const facts = fields === undefined ? undefined : await planFieldsChange(tx, deps, changed.incident, fields, 'api');
+    const incident = facts?.incident ?? changed.incident;
+    const timeline = [...changed.timeline, ...(facts?.timeline ?? [])];
     if (timeline.length) {
       await saveIncident(tx, incident, current);
       const events = await appendEvents(tx, incident.id, timeline, principal.actor, now);
       await enqueueChangeJobs(tx, deps, incident, events);
     }
-    return viewIncident(tx, incident);
+    return viewIncident(tx, await reevaluateAfterFieldChange(tx, deps, incident, facts?.changed ?? [], now));
   });
 }
 
