@@ -48,12 +48,19 @@ export const Incident = Type.Object(
     mitigatedAt: NullableDateTime,
     resolvedAt: NullableDateTime,
     closedAt: NullableDateTime,
+    fields: IncidentFields,
     createdAt: DateTime,
     updatedAt: DateTime,
     allowedTransitions: Type.Array(Status),
   },
   { additionalProperties: true },
 );
+
+/** Custom facts by field key (settings `fields`): a number, yes/no, text, a choice's value or a user id; null when unknown. */
+const FieldValue = Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 1000 }), Type.Null()]);
+export const IncidentFields = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), FieldValue, {
+  description: 'Custom facts by field key (GET /api/v1/meta lists the declared fields); refused values answer 422 naming fields.<key>',
+});
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const Services = Type.Array(Type.String({ minLength: 1 }), { maxItems: 50, description: 'Service ids or names' });
@@ -68,6 +75,7 @@ export const DeclareIncidentBody = Type.Object(
     tags: Type.Optional(Tags),
     impactStartedAt: Type.Optional(DateTime),
     detectedAt: Type.Optional(DateTime),
+    fields: Type.Optional(IncidentFields),
   },
   { additionalProperties: false },
 );
@@ -92,6 +100,7 @@ export const UpdateIncidentBody = Type.Object(
     acknowledgedAt: Type.Optional(NullableDateTime),
     mitigatedAt: Type.Optional(NullableDateTime),
     resolvedAt: Type.Optional(NullableDateTime),
+    fields: Type.Optional(IncidentFields),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -57,8 +57,7 @@ export function TopBar({ user }: { user: User }) {
           <NavLink to="/escalation-policies" active={pathname.startsWith('/escalation-policies')} testId="nav-escalation" label={t('nav.escalation')} />
           <NavLink to="/runbooks" active={onRunbooks} testId="nav-runbooks" label={t('nav.runbooks')} />
           <NavLink to="/pages" active={pathname === '/pages' || pathname.startsWith('/pages/')} testId="nav-pages" label={t('nav.pages')} />
-          <NavLink to="/alerts" active={/^\/(alerts|integrations)(\/|$)/.test(pathname)} testId="nav-alerts" label={t('nav.alerts')} />
-          <NavLink to="/severity-policy" active={pathname === '/severity-policy'} testId="nav-severity" label={t('nav.severity')} />
+          <NavLink to="/alerts" active={/^\/(alerts|integrations|severity-policy)(\/|$)/.test(pathname)} testId="nav-alerts" label={t('nav.alerts')} />
           {user.role === 'admin' ? (
             <Link to="/settings" className={pathname === '/settings' ? 'nav-link active' : 'nav-link'} aria-current={pathname === '/settings' ? 'page' : undefined} data-testid="nav-settings">
               {t('nav.settings')}

@@ -1,7 +1,6 @@
 /** English UI text of alerts, integrations and the severity policy editor (spread into en.ts). */
 export const alertsEn = {
   'nav.alerts': 'Alerts',
-  'nav.severity': 'Severity policy',
 
   'alerts.title': 'Alerts',
   'alerts.filter.open': 'Open',

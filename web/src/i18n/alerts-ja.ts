@@ -3,7 +3,6 @@ import type { alertsEn } from './alerts-en.js';
 /** アラート・連携・重大度ポリシー画面の日本語文言（ja.ts に展開される）。キーは alerts-en.ts と一致させること。 */
 export const alertsJa: Record<keyof typeof alertsEn, string> = {
   'nav.alerts': 'アラート',
-  'nav.severity': '重大度ポリシー',
 
   'alerts.title': 'アラート',
   'alerts.filter.open': '未解決',

@@ -30,7 +30,10 @@ export interface ConfigPart {
   block: boolean;
 }
 
-/** Datadog sends only the body we give it; this one carries the transition, monitor id and cycle key. */
+/**
+ * Datadog sends only the body we give it; this one carries the transition, monitor id and cycle
+ * key. The same as the parser's DATADOG_TEMPLATE (a test checks), without its schema code.
+ */
 export const DATADOG_PAYLOAD_TEMPLATE = {
   schema: 'hikeshi.datadog.v1',
   event_id: '$ID',

@@ -21,7 +21,7 @@ export function IntegrationsPage({ user }: { user: User }) {
   return (
     <div className="page">
       <div className="page-header">
-        <h1>{t('alerts.title')}</h1>
+        <h1>{t('integrations.title')}</h1>
         {user.role === 'admin' ? (
           <Link to="/integrations/new" className="btn btn-primary" data-testid="integration-new">
             {t('integrations.new')}

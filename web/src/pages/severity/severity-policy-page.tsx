@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { usePolicyCheck, useSavePolicy, useSeverityPolicy, type PolicyProblem } from '../../api/severity.js';
 import type { User } from '../../api/types.js';
+import { AlertsTabs } from '../../components/alerts/alerts-tabs.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { CodeEditor, type CodeEditorHandle } from '../../components/runbooks/code-editor.js';
 import { ExampleList } from '../../components/severity/example-list.js';
@@ -70,7 +71,7 @@ export function SeverityPolicyPage({ user }: { user: User }) {
   };
 
   return (
-    <div className="page runbook-editor-page" data-testid="severity-editor">
+    <div className="page runbook-editor-page severity-editor-page" data-testid="severity-editor">
       <div className="page-header">
         <div className="page-header-stacked">
           <h1>{t('severityPolicy.title')}</h1>
@@ -91,6 +92,7 @@ export function SeverityPolicyPage({ user }: { user: User }) {
           </div>
         ) : null}
       </div>
+      <AlertsTabs active="severity" />
       {readOnly ? <div className="notice">{t('severityPolicy.adminOnly')}</div> : inForce.source === 'file' ? <div className="notice">{t('severityPolicy.fileNote')}</div> : null}
       {save.error && !serverProblems ? <ErrorMessage error={save.error} /> : null}
       {check.error ? <ErrorMessage error={check.error} onRetry={() => void check.refetch()} /> : null}
