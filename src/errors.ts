@@ -27,6 +27,22 @@ export class PayloadError extends HikeshiError {
   }
 }
 
+/** A monitor's request without a valid integration credential; says nothing of whether the integration exists. */
+export class IntegrationCredentialsError extends HikeshiError {
+  readonly code = 'alerts.invalid_credentials';
+  constructor() {
+    super('Invalid integration credentials');
+  }
+}
+
+/** An integration over its rate limit: nothing of the request was stored. */
+export class RateLimitedError extends HikeshiError {
+  readonly code = 'alerts.rate_limited';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many alerts for this integration; retry in ${retryAfterSeconds} s`);
+  }
+}
+
 export class NotFoundError extends HikeshiError {
   readonly code = 'resource.not_found';
   constructor(

@@ -18,6 +18,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes anyone may call (health, login). */
     public?: boolean;
+    /** Routes that check their own credential (alert webhooks carry an integration token, not an API token). */
+    ownAuthentication?: boolean;
   }
 }
 
@@ -30,7 +32,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps, adminTo
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') || request.routeOptions.config.ownAuthentication) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

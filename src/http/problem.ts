@@ -5,8 +5,10 @@ import {
   ForbiddenError,
   HikeshiError,
   InvalidTransitionError,
+  IntegrationCredentialsError,
   NotFoundError,
   PayloadError,
+  RateLimitedError,
   RotaRefusedError,
   type LineProblem,
   UnauthenticatedError,
@@ -59,6 +61,8 @@ export function toProblem(error: unknown): Problem {
 function fromHikeshiError(error: HikeshiError): Problem {
   if (error instanceof ValidationError) return problem(422, error.code, error.message, { field: error.field });
   if (error instanceof PayloadError) return problem(400, error.code, error.message, { field: error.field });
+  if (error instanceof IntegrationCredentialsError) return problem(401, error.code, error.message);
+  if (error instanceof RateLimitedError) return problem(429, error.code, error.message);
   if (error instanceof InvalidTransitionError) return problem(409, error.code, error.message, { allowed: error.allowed });
   if (error instanceof RotaRefusedError) return problem(422, error.code, error.message, { problems: error.problems });
   if (error instanceof NotFoundError) return problem(404, error.code, error.message);

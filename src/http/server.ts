@@ -11,9 +11,12 @@ import type { SlackConnection } from '../usecases/slack-install/read-slack-statu
 import { registerAuthentication } from './auth.js';
 import { registerMetrics } from './metrics.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
+import { alertIngestRoutes } from './routes/alert-ingest.js';
 import { serviceRoutes, teamRoutes, userRoutes } from './routes/catalog.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { incidentSloImpactRoutes } from './routes/incident-slo-impact.js';
+import { integrationRoutes } from './routes/integrations.js';
 import { VERSION, metaRoutes } from './routes/meta.js';
 import { oncallRoutes } from './routes/oncall.js';
 import { pagingRoutes } from './routes/paging.js';
@@ -77,6 +80,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     healthRoutes,
     metaRoutes,
     incidentRoutes,
+    incidentSloImpactRoutes,
     userRoutes,
     teamRoutes,
     serviceRoutes,
@@ -86,6 +90,8 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     postmortemRoutes,
     rotaSourceRoutes,
     oncallUserGroupRoutes,
+    integrationRoutes,
+    alertIngestRoutes,
     tokenRoutes,
     sessionRoutes(options.secureCookies),
     slackSettingsRoutes(options.slack),

@@ -40,11 +40,11 @@ type AmAlert = {
  * set). Each alert's own status decides: a group notification carries the whole group,
  * resolved members included. Shared with Grafana, whose body extends this one.
  */
-export function alertmanagerEvents(
+export function alertmanagerEvents<A extends AmAlert>(
   source: 'alertmanager' | 'grafana',
-  payload: { groupKey?: string | undefined; alerts: AmAlert[] },
+  payload: { groupKey?: string | undefined; alerts: A[] },
   context: ParseContext,
-  extraLinks: (alert: AmAlert) => AlertLink[],
+  extraLinks: (alert: A) => AlertLink[],
 ): AlertEvent[] {
   return payload.alerts.map((alert) => {
     const labels = textRecord(alert.labels);

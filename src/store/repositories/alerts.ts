@@ -1,10 +1,65 @@
 import type { Selectable } from 'kysely';
 import type { Alert, AlertTimelineEvent } from '../../domain/alerts/alert.js';
+import type { AlertChange, NewAlert, OpenAlert } from '../../domain/alerts/ingest-batch.js';
 import type { Actor } from '../../domain/incidents/timeline.js';
 import { NotFoundError } from '../../errors.js';
 import { supportsRowLocks, type Executor } from '../database.js';
 import { decodeJson, encodeJson } from '../json.js';
 import type { AlertEventsTable, AlertsTable } from '../schema.js';
+import { nextValues } from './counters.js';
+
+/** Rows per multi-row statement: well inside both engines' bound-parameter limits. */
+const CHUNK = 400;
+
+/**
+ * The open alerts among these open keys, locked until the transaction ends on Postgres (a
+ * concurrent instance's batch waits; a key it opens meanwhile fails our insert on the
+ * unique open_key, and the batch is retried).
+ */
+export async function findOpenAlerts(tx: Executor, openKeys: readonly string[]): Promise<Map<string, OpenAlert>> {
+  const open = new Map<string, OpenAlert>();
+  for (let start = 0; start < openKeys.length; start += CHUNK) {
+    let query = tx
+      .selectFrom('alerts')
+      .select(['id', 'open_key', 'status'])
+      .where('open_key', 'in', openKeys.slice(start, start + CHUNK));
+    if (supportsRowLocks(tx)) query = query.forUpdate();
+    for (const row of await query.execute()) {
+      open.set(row.open_key!, { id: row.id, status: row.status === 'acknowledged' ? 'acknowledged' : 'firing' });
+    }
+  }
+  return open;
+}
+
+/** Inserts an ingest batch's new alerts, numbered in order from one counter reservation. */
+export async function insertNewAlerts(tx: Executor, alerts: readonly NewAlert[]): Promise<void> {
+  if (alerts.length === 0) return;
+  const first = await nextValues(tx, 'alert_number', alerts.length);
+  const rows = alerts.map((alert, index) => alertToRow({ ...alert, number: first + index }));
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await tx.insertInto('alerts').values(rows.slice(start, start + CHUNK)).execute();
+  }
+}
+
+/** Applies an ingest batch's changes to alerts that were open: counts, latest payload, status. */
+export async function applyAlertChanges(tx: Executor, changes: readonly AlertChange[]): Promise<void> {
+  for (const change of changes) {
+    await tx
+      .updateTable('alerts')
+      .set((eb) => ({
+        status: change.status,
+        open_key: change.status === 'resolved' ? null : eb.ref('open_key'),
+        occurrences: eb('occurrences', '+', change.occurrencesAdded),
+        last_seen_at: change.lastSeenAt,
+        last_payload: encodeJson(change.lastPayload),
+        updated_at: change.lastSeenAt,
+        ...(change.acknowledgedAt !== null && { acknowledged_at: change.acknowledgedAt }),
+        ...(change.resolvedAt !== null && { resolved_at: change.resolvedAt }),
+      }))
+      .where('id', '=', change.id)
+      .execute();
+  }
+}
 
 export async function findAlert(tx: Executor, key: { id: string } | { number: number }): Promise<Alert | undefined> {
   const query = tx.selectFrom('alerts').selectAll();
@@ -40,8 +95,10 @@ export async function updateAlert(tx: Executor, alert: Alert): Promise<void> {
 }
 
 export async function insertAlertEvents(tx: Executor, events: readonly AlertTimelineEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.insertInto('alert_events').values(events.map(eventToRow)).execute();
+  const rows = events.map(eventToRow);
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await tx.insertInto('alert_events').values(rows.slice(start, start + CHUNK)).execute();
+  }
 }
 
 export async function listAlertEvents(tx: Executor, alertId: string): Promise<AlertTimelineEvent[]> {

@@ -14,3 +14,14 @@ export async function nextValue(tx: Executor, name: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.value);
 }
+
+/** Reserves `count` consecutive values of a named counter in one statement; returns the first. */
+export async function nextValues(tx: Executor, name: string, count: number): Promise<number> {
+  const row = await tx
+    .insertInto('counters')
+    .values({ name, value: count })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`counters.value + ${count}` }))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value) - count + 1;
+}
