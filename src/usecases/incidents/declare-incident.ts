@@ -1,8 +1,11 @@
+import type { Transaction } from 'kysely';
 import { declareIncident as planDeclaration, type DeclarationInput } from '../../domain/incidents/declare.js';
+import type { Incident } from '../../domain/incidents/incident.js';
 import { newId } from '../../ids.js';
 import { nextValue } from '../../store/repositories/counters.js';
 import { insertIncident } from '../../store/repositories/incidents.js';
 import { appendEvents } from '../../store/repositories/timeline.js';
+import type { Database } from '../../store/schema.js';
 import type { Deps } from '../deps.js';
 import { enqueueTriggeredRunbooks } from '../runbooks/run-jobs.js';
 import { enqueueDeclarationJobs } from '../slack/enqueue-slack-jobs.js';
@@ -20,26 +23,29 @@ export interface DeclareInput extends Omit<DeclarationInput, 'serviceIds'> {
 
 export async function declareIncident(deps: Deps, input: DeclareInput, principal: Principal): Promise<IncidentView> {
   authorize(principal, 'responder');
-  return deps.db.transaction().execute(async (tx) => {
-    const serviceIds = await resolveServiceIds(tx, input.services ?? []);
-    const now = deps.clock.now();
-    const { fields, ...declared } = input;
-    const planned = planDeclaration(
-      { ...declared, serviceIds },
-      {
-        id: newId(now.getTime()),
-        number: await nextValue(tx, 'incident_number'),
-        declaredById: principal.userId,
-        severities: deps.settings.severities,
-        now,
-      },
-    );
-    const facts = fields === undefined ? undefined : await planFieldsChange(tx, deps, planned.incident, fields, 'api');
-    const incident = facts?.incident ?? planned.incident;
-    await insertIncident(tx, incident);
-    await appendEvents(tx, incident.id, [...planned.timeline, ...(facts?.timeline ?? [])], principal.actor, now);
-    await enqueueDeclarationJobs(tx, deps, incident);
-    await enqueueTriggeredRunbooks(tx, incident.id, now);
-    return viewIncident(tx, await reevaluateAfterFieldChange(tx, deps, incident, facts?.changed ?? [], now));
-  });
+  return deps.db.transaction().execute(async (tx) => viewIncident(tx, await declareIncidentInTx(tx, deps, input, principal, deps.clock.now())));
+}
+
+/** `declareIncident` inside the caller's transaction (an alert's routing declares with what it records). */
+export async function declareIncidentInTx(tx: Transaction<Database>, deps: Deps, input: DeclareInput, principal: Principal, now: Date): Promise<Incident> {
+  authorize(principal, 'responder');
+  const serviceIds = await resolveServiceIds(tx, input.services ?? []);
+  const { fields, ...declared } = input;
+  const planned = planDeclaration(
+    { ...declared, serviceIds },
+    {
+      id: newId(now.getTime()),
+      number: await nextValue(tx, 'incident_number'),
+      declaredById: principal.userId,
+      severities: deps.settings.severities,
+      now,
+    },
+  );
+  const facts = fields === undefined ? undefined : await planFieldsChange(tx, deps, planned.incident, fields, 'api');
+  const incident = facts?.incident ?? planned.incident;
+  await insertIncident(tx, incident);
+  await appendEvents(tx, incident.id, [...planned.timeline, ...(facts?.timeline ?? [])], principal.actor, now);
+  await enqueueDeclarationJobs(tx, deps, incident);
+  await enqueueTriggeredRunbooks(tx, incident.id, now);
+  return reevaluateAfterFieldChange(tx, deps, incident, facts?.changed ?? [], now);
 }

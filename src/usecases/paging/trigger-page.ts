@@ -1,10 +1,12 @@
-import type { PageSource, PageTarget } from '../../domain/escalation/page.js';
+import type { Transaction } from 'kysely';
+import type { Page, PageSource, PageTarget } from '../../domain/escalation/page.js';
 import { startEscalation, type EscalationPlan } from '../../domain/escalation/plan.js';
-import { resolveTargets } from '../../domain/escalation/recipients.js';
+import { resolveTargets, type Resolution } from '../../domain/escalation/recipients.js';
 import { matchPerson } from '../../domain/catalog/match-person.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Executor } from '../../store/database.js';
+import type { Database } from '../../store/schema.js';
 import { nextValue } from '../../store/repositories/counters.js';
 import { isUniqueViolation } from '../../store/constraint-errors.js';
 import { findPageByRequestKey, insertPage } from '../../store/repositories/pages.js';
@@ -46,58 +48,106 @@ const DETAILS_MAX = 10_000;
  */
 export async function triggerPage(deps: Deps, principal: Principal, input: TriggerPageInput): Promise<PageView> {
   authorize(principal, 'responder');
-  const message = input.message.trim();
-  if (!message) throw new ValidationError('message', 'must not be empty');
-  if ([...message].length > MESSAGE_MAX) throw new ValidationError('message', `must be at most ${MESSAGE_MAX} characters`);
-  const details = (input.details ?? '').trim();
-  if (details.length > DETAILS_MAX) throw new ValidationError('details', `must be at most ${DETAILS_MAX} characters`);
-
+  const text = readText(input);
   const requestKey = input.requestKey;
   if (requestKey !== undefined) {
     const made = await findPageByRequestKey(deps.db, requestKey);
     if (made) return readPageView(deps.db, made);
   }
-
-  const { target, plan } = await pageTarget(deps.db, input);
-  const incidentId = input.incidentId === undefined ? null : await incidentOf(deps.db, input.incidentId);
   const now = deps.clock.now();
-  const first = startEscalation(plan, now);
-  const resolution = resolveTargets(first.targets, await targetLookups(deps, first.targets, now));
-
-  const trigger = deps.db.transaction().execute(async (tx) => {
-    const at = now.toISOString();
-    const page = {
-      id: newId(now.getTime()),
-      number: await nextValue(tx, 'pages'),
-      message,
-      details,
-      status: 'triggered' as const,
-      target,
-      plan,
-      level: first.level,
-      cycle: first.cycle,
-      nextEscalationAt: first.nextEscalationAt?.toISOString() ?? null,
-      incidentId,
-      source: input.source,
-      createdBy: principal.actor,
-      createdAt: at,
-      acknowledgedBy: null,
-      acknowledgedAt: null,
-      resolvedBy: null,
-      resolvedAt: null,
-      updatedAt: at,
-    };
-    await insertPage(tx, page, requestKey ?? null);
-    await appendPageEvent(tx, page, { kind: 'triggered', level: 0, cycle: 0, actor: principal.actor, text: `${principal.actor.name} paged ${describe(target)}: ${message}` }, now);
-    await recordLevel(tx, deps, page, first, resolution, now);
-    return readPageView(tx, page);
-  });
+  const planned = await planPage(deps, input, now);
+  const trigger = deps.db.transaction().execute(async (tx) => readPageView(tx, await recordPage(tx, deps, principal, input, text, planned, now)));
   return trigger.catch(async (error: unknown) => {
     // The same request, running concurrently, committed first: answer its page.
     const made = requestKey !== undefined && isUniqueViolation(error) ? await findPageByRequestKey(deps.db, requestKey) : undefined;
     if (made) return readPageView(deps.db, made);
     throw error;
   });
+}
+
+/**
+ * `triggerPage` inside the caller's transaction (an alert's routing pages with what it
+ * records, or not at all). The caller serialises requests with the same `requestKey`
+ * (it holds the row the key is named after); a key already used answers its page.
+ */
+export async function triggerPageInTx(
+  tx: Transaction<Database>,
+  deps: Deps,
+  principal: Principal,
+  input: TriggerPageInput,
+  now: Date,
+): Promise<{ page: Page; created: boolean }> {
+  authorize(principal, 'responder');
+  const text = readText(input);
+  if (input.requestKey !== undefined) {
+    const made = await findPageByRequestKey(tx, input.requestKey);
+    if (made) return { page: made, created: false };
+  }
+  const planned = await planPage({ ...deps, db: tx }, input, now);
+  return { page: await recordPage(tx, deps, principal, input, text, planned, now), created: true };
+}
+
+function readText(input: TriggerPageInput): { message: string; details: string } {
+  const message = input.message.trim();
+  if (!message) throw new ValidationError('message', 'must not be empty');
+  if ([...message].length > MESSAGE_MAX) throw new ValidationError('message', `must be at most ${MESSAGE_MAX} characters`);
+  const details = (input.details ?? '').trim();
+  if (details.length > DETAILS_MAX) throw new ValidationError('details', `must be at most ${DETAILS_MAX} characters`);
+  return { message, details };
+}
+
+interface PlannedPage {
+  target: PageTarget;
+  plan: EscalationPlan;
+  incidentId: string | null;
+  first: ReturnType<typeof startEscalation>;
+  resolution: Resolution;
+}
+
+/** Whom the page reaches first, read before the transaction that records it (or inside the caller's). */
+async function planPage(deps: Deps, input: TriggerPageInput, now: Date): Promise<PlannedPage> {
+  const { target, plan } = await pageTarget(deps.db, input);
+  const incidentId = input.incidentId === undefined ? null : await incidentOf(deps.db, input.incidentId);
+  const first = startEscalation(plan, now);
+  const resolution = resolveTargets(first.targets, await targetLookups(deps, first.targets, now));
+  return { target, plan, incidentId, first, resolution };
+}
+
+async function recordPage(
+  tx: Executor,
+  deps: Deps,
+  principal: Principal,
+  input: TriggerPageInput,
+  text: { message: string; details: string },
+  { target, plan, incidentId, first, resolution }: PlannedPage,
+  now: Date,
+): Promise<Page> {
+  const at = now.toISOString();
+  const page: Page = {
+    id: newId(now.getTime()),
+    number: await nextValue(tx, 'pages'),
+    message: text.message,
+    details: text.details,
+    status: 'triggered',
+    target,
+    plan,
+    level: first.level,
+    cycle: first.cycle,
+    nextEscalationAt: first.nextEscalationAt?.toISOString() ?? null,
+    incidentId,
+    source: input.source,
+    createdBy: principal.actor,
+    createdAt: at,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    resolvedBy: null,
+    resolvedAt: null,
+    updatedAt: at,
+  };
+  await insertPage(tx, page, input.requestKey ?? null);
+  await appendPageEvent(tx, page, { kind: 'triggered', level: 0, cycle: 0, actor: principal.actor, text: `${principal.actor.name} paged ${describe(target)}: ${text.message}` }, now);
+  await recordLevel(tx, deps, page, first, resolution, now);
+  return page;
 }
 
 async function pageTarget(tx: Executor, input: TriggerPageInput): Promise<{ target: PageTarget; plan: EscalationPlan }> {
