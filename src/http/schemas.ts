@@ -28,6 +28,12 @@ export const Problem = Type.Object(
   { description: 'RFC 9457 problem details' },
 );
 
+/** Custom facts by field key (settings `fields`): a number, yes/no, text, a choice's value or a user id; null when unknown. */
+const FieldValue = Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 1000 }), Type.Null()]);
+export const IncidentFields = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), FieldValue, {
+  description: 'Custom facts by field key (GET /api/v1/meta lists the declared fields); refused values answer 422 naming fields.<key>',
+});
+
 export const Incident = Type.Object(
   {
     id: Type.String(),
@@ -55,12 +61,6 @@ export const Incident = Type.Object(
   },
   { additionalProperties: true },
 );
-
-/** Custom facts by field key (settings `fields`): a number, yes/no, text, a choice's value or a user id; null when unknown. */
-const FieldValue = Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 1000 }), Type.Null()]);
-export const IncidentFields = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), FieldValue, {
-  description: 'Custom facts by field key (GET /api/v1/meta lists the declared fields); refused values answer 422 naming fields.<key>',
-});
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const Services = Type.Array(Type.String({ minLength: 1 }), { maxItems: 50, description: 'Service ids or names' });
