@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { addTimelineEntry } from '../../usecases/incidents/add-timeline-entry.js';
 import { declareIncident } from '../../usecases/incidents/declare-incident.js';
+import { recordInquiry } from '../../usecases/incidents/record-inquiry.js';
 import { getIncident, listIncidents, listTimeline } from '../../usecases/incidents/read-incidents.js';
 import { updateIncident } from '../../usecases/incidents/update-incident.js';
 import { principalOf } from '../auth.js';
+import { Inquiry, InquiryBody } from '../field-schemas.js';
 import {
   DeclareIncidentBody,
   Incident,
@@ -99,6 +101,23 @@ export const incidentRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request, reply) => reply.code(201).send(await addTimelineEntry(deps, request.params.id, request.body, principalOf(request))),
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/inquiries',
+    {
+      schema: {
+        tags,
+        summary: 'Count one more customer-support inquiry (a helpdesk webhook); a ticket id already counted answers 200 with the first answer',
+        params: IncidentParams,
+        body: InquiryBody,
+        response: { 201: Inquiry, 200: Inquiry, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { inquiry, created } = await recordInquiry(deps, request.params.id, request.body, principalOf(request));
+      return reply.code(created ? 201 : 200).send(inquiry);
+    },
   );
 };
 
