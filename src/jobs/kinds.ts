@@ -25,6 +25,9 @@ import { pagingNotify, type PagingNotifyPayload } from './handlers/paging-notify
 import { pagingUpdateWebhook, type PagingUpdateWebhookPayload } from './handlers/paging-update-webhook.js';
 import { captureMessage, type CaptureMessagePayload } from './handlers/slack-capture-message.js';
 import { syncRota, type SyncRotaPayload } from './handlers/sync-rota.js';
+import { sloPull, type SloPullPayload } from './handlers/slo-pull.js';
+import { sloEvaluateBurn, type SloEvaluateBurnPayload } from './handlers/slo-evaluate-burn.js';
+import { slosComputeIncidentBudget, type ComputeIncidentBudgetPayload } from './handlers/slos-compute-incident-budget.js';
 
 /**
  * The one list of job kinds. To add a kind (`area.verbObject`):
@@ -67,6 +70,11 @@ export interface JobPayloads {
   'runbooks.showStep': ShowStepPayload;
   // Alerts (src/usecases/alerts): an ingest batch's opened / acknowledged / resolved alerts routed to pages and incidents.
   'alerts.routeAlerts': AlertsRoutePayload;
+  // SLOs (src/usecases/slos): each pulled or estimated SLO's minute timer, and the burn-rate sweep raising/resolving alerts.
+  'slo.pullPrometheus': SloPullPayload;
+  'slo.evaluateBurn': SloEvaluateBurnPayload;
+  // SLOs (src/usecases/slos): the error budget an incident burnt, computed when it is mitigated or resolved.
+  'slos.computeIncidentBudget': ComputeIncidentBudgetPayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -108,5 +116,8 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'runbooks.pageTarget': runbooksPage(jobDeps.deps),
     'runbooks.showStep': showStepHandler(slack),
     'alerts.routeAlerts': alertsRoute(jobDeps.deps),
+    'slo.pullPrometheus': sloPull(jobDeps.deps),
+    'slo.evaluateBurn': sloEvaluateBurn(jobDeps.deps),
+    'slos.computeIncidentBudget': slosComputeIncidentBudget(jobDeps.deps),
   };
 }

@@ -487,6 +487,24 @@ export interface SliPullStatesTable {
   last_success_at: Timestamp | null;
 }
 
+/** The error budget an incident burnt per SLO; spans in epoch ms, flags 0/1 (migration 0014). */
+export interface IncidentSloImpactsTable {
+  incident_id: string;
+  slo_id: string;
+  slo_name: string;
+  service_id: string;
+  slo_window: Json;
+  span_start: number;
+  span_end: number;
+  fallback: number;
+  bad: number;
+  budget: number;
+  share: number;
+  unit: 'events' | 'minutes';
+  estimated: number;
+  computed_at: Timestamp;
+}
+
 /** The burn state last sent to the alert pipeline per SLO (migration 0013). */
 export interface SloBurnStatesTable {
   slo_id: string;
@@ -534,6 +552,7 @@ export interface Database {
   sli_gaps: SliGapsTable;
   sli_pull_states: SliPullStatesTable;
   slo_burn_states: SloBurnStatesTable;
+  incident_slo_impacts: IncidentSloImpactsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

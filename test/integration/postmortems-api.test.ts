@@ -82,7 +82,7 @@ describe.each(engines)('postmortems over the API on %s', (engine) => {
 
   it('says exactly what is missing before the meeting', async () => {
     const { readiness } = (await app.api('GET', pm())).json() as PostmortemView;
-    expect(readiness.percent).toBe(16);
+    expect(readiness.percent).toBe(28);
     expect(readiness.items.find((i) => i.id === 'impact-quantified')).toMatchObject({ done: true });
     expect(readiness.missing.map((m) => [m.id, m.reason.en])).toEqual([
       ['timeline-reviewed', 'nobody has marked the timeline as reviewed'],

@@ -1,4 +1,5 @@
 import type { RunbookTimelineDraft } from '../runbooks/run-state.js';
+import type { SloWindow } from '../slo/types.js';
 
 /** What happened, as data; the repository adds id and incident, the actor comes from the caller. */
 export type TimelineDraft =
@@ -18,6 +19,10 @@ export type TimelineDraft =
   // A customer-support inquiry counted into the inquiries field (helpdesk webhook or a click in Slack).
   | { kind: 'inquiry.recorded'; payload: { inquiryId: string; ticketId: string | null; source: string | null; note: string | null; url: string | null; field: string; from: number; to: number } }
   | { kind: 'services.changed'; payload: { added: string[]; removed: string[] } }
+  // The error budget the incident burnt on one SLO of its services, first computed at mitigation (src/usecases/slos).
+  | { kind: 'slo.budget_burnt'; payload: SloBudgetBurntPayload }
+  // One SLO's share reached the error-budget policy's threshold (20 %): a postmortem is required.
+  | { kind: 'postmortem.required'; payload: { sloId: string; sloName: string; share: number; threshold: number } }
   | { kind: 'note'; payload: { body: string } }
   | { kind: 'status_update'; payload: { body: string; status: string } }
   // Written by the Slack adapter's jobs: every step of the channel automation, failures included.
@@ -27,6 +32,18 @@ export type TimelineDraft =
   | { kind: 'slack.step_failed'; payload: { step: string; error: string; willRetry: boolean } }
   | { kind: 'slack.posted'; payload: { channelId: string; message: 'summary' | 'announcement' | 'resolution' } }
   | { kind: 'slack.message_captured'; payload: { body: string; author: string; authorSlackId: string; permalink: string | null; ts: string } };
+
+export interface SloBudgetBurntPayload {
+  sloId: string;
+  sloName: string;
+  window: SloWindow;
+  bad: number;
+  budget: number;
+  share: number;
+  unit: 'events' | 'minutes';
+  estimated: boolean;
+  fallback: boolean;
+}
 
 export type TimelineKind = TimelineDraft['kind'];
 

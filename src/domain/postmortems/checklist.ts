@@ -1,5 +1,7 @@
 import { ProblemList, formatPath, quote } from '../runbooks/problems.js';
 import { checkKeys, isRecord, readId, readLocalized, readNumber, readOneOf, readString } from '../runbooks/read.js';
+import { formatShare } from '../slo/budget-sentence.js';
+import { postmortemRequired } from '../slo/incident-budget.js';
 import type { IncidentSnapshot } from './snapshot.js';
 import type { PostmortemTemplate } from './template.js';
 import type { ActionItem, LocalizedText, Postmortem } from './types.js';
@@ -11,6 +13,7 @@ export const CHECKERS = [
   'action-items-complete',
   'severity-confirmed',
   'slo-impact-recorded',
+  'error-budget-policy',
   'reviewers-assigned',
   'owner-assigned',
 ] as const;
@@ -40,6 +43,7 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
   { id: 'action-items-complete', label: { en: 'Every action item has an owner and a due date', ja: 'すべてのアクションアイテムに担当者と期日がある' }, check: 'action-items-complete' },
   { id: 'severity-confirmed', label: { en: 'Severity confirmed', ja: '重大度が確定している' }, check: 'severity-confirmed' },
   { id: 'slo-impact-recorded', label: { en: 'SLO / error budget impact recorded', ja: 'SLO・エラーバジェットへの影響が記録されている' }, check: 'slo-impact-recorded' },
+  { id: 'error-budget-policy', label: { en: 'Error budget policy: an incident that took 20 % or more of a budget has an action item', ja: 'エラーバジェットポリシー: バジェットの20 %以上を消費したインシデントにアクションアイテムがある' }, check: 'error-budget-policy' },
 ];
 
 export interface ReadinessInput {
@@ -96,6 +100,17 @@ const CHECKS: Record<CheckerId, Checker> = {
     snapshot.sloImpact?.length || postmortem.sloImpactNote?.trim()
       ? null
       : { en: 'no SLO budget figures and no note on SLO impact', ja: 'SLOバジェットの数値もSLO影響のメモもありません' },
+  'error-budget-policy': ({ actionItems, snapshot }) => {
+    const impacts = snapshot.sloImpact ?? [];
+    if (!postmortemRequired(impacts.map((impact) => impact.budgetConsumed))) return null;
+    if (actionItems.some((item) => item.status !== 'wont-do')) return null;
+    const worst = impacts.reduce((a, b) => (b.budgetConsumed > a.budgetConsumed ? b : a));
+    const share = formatShare(worst.budgetConsumed);
+    return {
+      en: `postmortem required: ${worst.slo} lost ${share} of its error budget, and there is no action item yet`,
+      ja: `ポストモーテム必須: ${worst.slo} がエラーバジェットの ${share} を消費しましたが、アクションアイテムがまだありません`,
+    };
+  },
   'reviewers-assigned': ({ postmortem }, { minimum = 1 }) =>
     postmortem.reviewers.length >= minimum ? null : { en: `${postmortem.reviewers.length} reviewers; at least ${minimum} expected`, ja: `レビュアーが${postmortem.reviewers.length}人です（${minimum}人以上必要）` },
   'owner-assigned': ({ postmortem }) => (postmortem.ownerId ? null : { en: 'the postmortem has no owner', ja: 'ポストモーテムのオーナーがいません' }),
@@ -135,6 +150,7 @@ const PARAMS_BY_CHECKER: Record<CheckerId, ReadonlyArray<keyof CheckParams>> = {
   'action-items-complete': ['minimum'],
   'severity-confirmed': [],
   'slo-impact-recorded': [],
+  'error-budget-policy': [],
   'reviewers-assigned': ['minimum'],
   'owner-assigned': [],
 };

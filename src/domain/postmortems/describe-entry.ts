@@ -1,4 +1,5 @@
 import { pickText } from '../runbooks/text.js';
+import { budgetSentence, formatShare } from '../slo/budget-sentence.js';
 import type { Language } from '../runbooks/types.js';
 import { LABELS } from './labels.js';
 import type { IncidentSnapshot, SnapshotEntry } from './snapshot.js';
@@ -11,6 +12,8 @@ export const POSTMORTEM_TIMELINE_KINDS: ReadonlySet<SnapshotEntry['kind']> = new
   'role.assigned',
   'field.changed',
   'services.changed',
+  'slo.budget_burnt',
+  'postmortem.required',
   'note',
   'status_update',
   'slack.message_captured',
@@ -36,6 +39,7 @@ const WORDS = {
     action: 'Runbook action',
     task: 'Done',
     message: 'message',
+    postmortemRequired: (slo: string, share: string) => `Postmortem required: ${slo} lost ${share} of its error budget`,
   },
   ja: {
     declared: 'インシデント宣言',
@@ -50,11 +54,12 @@ const WORDS = {
     action: 'ランブックのアクション',
     task: '完了',
     message: 'メッセージ',
+    postmortemRequired: (slo: string, share: string) => `ポストモーテム必須: ${slo} がエラーバジェットの ${share} を消費`,
   },
 } as const;
 
 /** One timeline entry as a line of the postmortem's timeline. */
-export function describeEntry(entry: SnapshotEntry, snapshot: Pick<IncidentSnapshot, 'people' | 'services'>, language: Language): string {
+export function describeEntry(entry: SnapshotEntry, snapshot: Pick<IncidentSnapshot, 'people' | 'services' | 'reference'>, language: Language): string {
   const w = WORDS[language];
   const person = (id: string | null) => (id === null ? LABELS[language].none : (snapshot.people[id] ?? id));
   const service = (id: string) => snapshot.services.find((s) => s.id === id)?.name ?? id;
@@ -74,6 +79,10 @@ export function describeEntry(entry: SnapshotEntry, snapshot: Pick<IncidentSnaps
       return `${entry.payload.field}: ${value(entry.payload.from)} → ${value(entry.payload.to)}`;
     case 'services.changed':
       return `${w.services}: ${[...entry.payload.added.map((id) => `+${service(id)}`), ...entry.payload.removed.map((id) => `−${service(id)}`)].join(', ')}`;
+    case 'slo.budget_burnt':
+      return budgetSentence({ ...entry.payload, reference: snapshot.reference }, language);
+    case 'postmortem.required':
+      return w.postmortemRequired(entry.payload.sloName, formatShare(entry.payload.share));
     case 'note':
       return `${w.note}: ${entry.payload.body}`;
     case 'status_update':

@@ -5,6 +5,7 @@ import { POSTMORTEM_TIMELINE_KINDS, describeEntry } from './describe-entry.js';
 import { formatDuration, incidentDurations } from './durations.js';
 import { formatTime, inlineText, markdownTable } from './format.js';
 import { DURATION_LABELS, LABELS, durationGap } from './labels.js';
+import { sloImpactText } from './slo-impact-section.js';
 import type { IncidentSnapshot, SnapshotEntry } from './snapshot.js';
 import type { Generator } from './template.js';
 
@@ -20,6 +21,7 @@ type SectionGenerator = (snapshot: IncidentSnapshot, options: GenerateOptions) =
 export const SECTION_GENERATORS: Record<Generator, SectionGenerator> = {
   summary: summaryText,
   impact: impactText,
+  'slo-impact': sloImpactText,
   timeline: timelineText,
   detection: detectionText,
   resolution: resolutionText,

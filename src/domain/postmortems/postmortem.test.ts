@@ -57,7 +57,7 @@ const snapshot: IncidentSnapshot = {
     entry('2026-12-01T01:45:00Z', 'Alice', { kind: 'status_update', payload: { body: 'Payments recovering', status: 'monitoring' } }),
     entry('2026-12-01T02:55:00Z', 'Alice', { kind: 'status.changed', payload: { from: 'monitoring', to: 'resolved' } }),
   ],
-  sloImpact: [{ slo: 'Payments availability', budgetConsumed: 0.234 }],
+  sloImpact: [{ slo: 'Payments availability', budgetConsumed: 0.234, bad: 28_080, budget: 120_000, unit: 'events', window: { kind: 'rolling', days: 28 }, estimated: false, fallback: false }],
   people: { u1: 'Alice', u2: 'Bob', u3: 'Carol' },
 };
 
@@ -82,6 +82,15 @@ describe('createDraft', () => {
         '- SLO Payments availability: 23.4% error budget consumed',
       ].join('\n'),
     );
+  });
+
+  it.each<[string, IncidentSnapshot['sloImpact'], 'en' | 'ja', string]>([
+    ['the SLO impact section: the sentence per SLO and the policy line at 20 % or more', snapshot.sloImpact, 'en', "- INC-42 burnt 23.4 % of Payments availability's 28-day budget (28,080 of 120,000 errors)\n\n**Postmortem required**: one SLO lost 20.0 % or more of its error budget (error budget policy)."],
+    ['the SLO impact section in Japanese, with the estimate and fallback caveats', [{ ...snapshot.sloImpact![0]!, budgetConsumed: 0.1, bad: 12_000, estimated: true, fallback: true }], 'ja', '- INC-42 は Payments availability の28日間エラーバジェットの 10.0 % を消費しました（エラー 120,000 件中 12,000 件） (インシデントからの推定値で、計測値ではありません; 影響開始または緩和の時刻が未記録のため、宣言〜解決を使用)'],
+    ['no figures yet says why instead of claiming no impact', null, 'en', 'No SLO budget figures: no SLO covers the incident’s services, or the incident is not mitigated yet.'],
+  ])('%s', (_name, sloImpact, language, expected) => {
+    const made = createDraft('i42', DEFAULT_TEMPLATE, { ...snapshot, sloImpact }, { language, timeZone: 'UTC' }, AT);
+    expect(made.sections['slo-impact']!.text).toBe(expected);
   });
 
   it('writes the timeline as a table of what matters, leaving out channel automation, with pipes and line breaks escaped', () => {
@@ -192,7 +201,7 @@ describe('readiness', () => {
       ['severity-confirmed', 'nobody has confirmed the severity'],
       ['slo-impact-recorded', 'no SLO budget figures and no note on SLO impact'],
     ]);
-    expect(result.percent).toBe(16);
+    expect(result.percent).toBe(28);
   });
 
   it.each<[string, (input: ReadinessInput) => ReadinessInput, string, string]>([
@@ -218,7 +227,7 @@ describe('readiness', () => {
   ])('%s', (_name, change, id, reason) => {
     const result = readiness(DEFAULT_CHECKLIST, change(ready()));
     expect(result.missing.map((m) => [m.id, m.reason?.en])).toEqual([[id, reason]]);
-    expect(result.percent).toBe(83);
+    expect(result.percent).toBe(85);
   });
 
   it.each<[string, (input: ReadinessInput) => ReadinessInput]>([
@@ -227,6 +236,15 @@ describe('readiness', () => {
     ['a note stands in for SLO figures when no SLO covers the service', (i) => ({ ...i, snapshot: { ...i.snapshot, sloImpact: null }, postmortem: setSloImpactNote(i.postmortem, 'No SLO covers the payments API yet.') })],
   ])('%s', (_name, change) => {
     expect(readiness(DEFAULT_CHECKLIST, change(ready())).percent).toBe(100);
+  });
+
+  it.each<[string, (input: ReadinessInput) => ReadinessInput, string | null]>([
+    ['an incident that took 23.4 % of a budget with no action item misses the error budget policy', (i) => ({ ...i, actionItems: [] }), 'postmortem required: Payments availability lost 23.4 % of its error budget, and there is no action item yet'],
+    ['only won’t-do items do not satisfy the policy either', (i) => ({ ...i, actionItems: [actionItem('x', { status: 'wont-do' })] }), 'postmortem required: Payments availability lost 23.4 % of its error budget, and there is no action item yet'],
+    ['under 20 % the policy asks for nothing', (i) => ({ ...i, actionItems: [], snapshot: { ...i.snapshot, sloImpact: [{ ...snapshot.sloImpact![0]!, budgetConsumed: 0.19 }] } }), null],
+  ])('%s', (_name, change, reason) => {
+    const policy = readiness(DEFAULT_CHECKLIST, change(ready())).items.find((item) => item.id === 'error-budget-policy')!;
+    expect(policy.reason?.en ?? null).toBe(reason);
   });
 
   it('rounds down, so 100% means done (2 of 3 is 66%)', () => {
@@ -287,7 +305,7 @@ describe('postmortemMarkdown', () => {
         '| Alert on \\| replica lag | none | — | open | — |',
       ].join('\n'),
     );
-    expect(md).toContain('## Readiness: 83%\n\n- [x] Impact quantified\n- [x] Timeline reviewed');
+    expect(md).toContain('## Readiness: 85%\n\n- [x] Impact quantified\n- [x] Timeline reviewed');
     expect(md).toContain('- [ ] Every action item has an owner and a due date — "Alert on | replica lag" has no owner and no due date');
   });
 
@@ -318,7 +336,7 @@ describe('postmortemMarkdown', () => {
     expect(md).toContain('## 根本原因');
     expect(md).toContain('| 検知までの時間 | 影響開始 2026-12-01 09:50 | 検知 2026-12-01 09:58 | 8 min |');
     expect(md).toContain('- レビュー会議: 2026-12-03 14:00 (Asia/Tokyo)');
-    expect(md).toContain('## 準備状況: 83%');
+    expect(md).toContain('## 準備状況: 85%');
     expect(md).toContain('## きっかけ\n\n_未記入_');
   });
 });

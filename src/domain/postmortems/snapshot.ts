@@ -3,6 +3,7 @@ import type { IncidentStatus } from '../incidents/status.js';
 import type { TimelineDraft } from '../incidents/timeline.js';
 import type { RunbookTimelineDraft } from '../runbooks/run-state.js';
 import type { FieldType, FieldValue, LocalizedText } from '../runbooks/types.js';
+import type { SloWindow } from '../slo/types.js';
 
 /** One timeline entry as stored: what happened (the incident's and runbooks' kinds), when, and by whom. */
 export type SnapshotEntry = (TimelineDraft | RunbookTimelineDraft) & {
@@ -18,11 +19,21 @@ export interface SnapshotField {
   value: FieldValue | null;
 }
 
-/** An SLO's budget an incident consumed (issue 8 computes it). */
+/** An SLO's budget an incident consumed (src/usecases/slos computes it at mitigation). */
 export interface SloImpact {
+  /** The SLO's name. */
   slo: string;
   /** The share of the window's error budget, 0..1 (or more when it overran). */
   budgetConsumed: number;
+  /** Bad events or bad minutes the incident burnt, and the window's budget in the same unit. */
+  bad: number;
+  budget: number;
+  unit: 'events' | 'minutes';
+  window: SloWindow;
+  /** The SLO is estimated from incidents, not measured. */
+  estimated: boolean;
+  /** Declared / resolved stood in for a missing impact start or mitigation. */
+  fallback: boolean;
 }
 
 /**

@@ -3,11 +3,11 @@ import { DEFAULT_CHECKLIST, validateChecklist } from './checklist.js';
 import { DEFAULT_TEMPLATE, validateTemplate } from './template.js';
 
 describe('validateTemplate', () => {
-  it('accepts the default template: twelve sections in the order of the issue, each headed in English and Japanese', () => {
+  it('accepts the default template: thirteen sections in the order of the issue (SLO impact after impact), each headed in English and Japanese', () => {
     const { template, problems } = validateTemplate(DEFAULT_TEMPLATE);
     expect(problems).toEqual([]);
     expect(template?.sections.map((s) => s.id)).toEqual([
-      'summary', 'impact', 'timeline', 'root-causes', 'trigger', 'detection', 'resolution',
+      'summary', 'impact', 'slo-impact', 'timeline', 'root-causes', 'trigger', 'detection', 'resolution',
       'what-went-well', 'what-went-wrong', 'where-we-got-lucky', 'action-items', 'lessons',
     ]);
     for (const section of template!.sections) expect(Object.keys(section.heading).sort()).toEqual(['en', 'ja']);
@@ -20,7 +20,7 @@ describe('validateTemplate', () => {
   it.each<[string, unknown, string[]]>([
     ['no sections', { sections: [] }, ['sections: a template needs a non-empty list of sections']],
     ['a duplicate section id', { sections: [{ id: 'a', heading: 'A' }, { id: 'a', heading: 'B' }] }, ['sections[1].id: duplicate section id "a" (first used by sections[0])']],
-    ['an unknown generator', { sections: [{ id: 'a', heading: 'A', generator: 'ai' }] }, ['sections[0].generator: unknown generator "ai" (expected summary, impact, timeline, detection, resolution, responders, runbook-answers)']],
+    ['an unknown generator', { sections: [{ id: 'a', heading: 'A', generator: 'ai' }] }, ['sections[0].generator: unknown generator "ai" (expected summary, impact, slo-impact, timeline, detection, resolution, responders, runbook-answers)']],
     ['one generator in two sections', { sections: [{ id: 'a', heading: 'A', generator: 'timeline' }, { id: 'b', heading: 'B', generator: 'timeline' }] }, ['sections[1].generator: generator "timeline" is already used by sections[0]']],
     ['the action items table twice', { sections: [{ id: 'a', heading: 'A', actionItems: true }, { id: 'b', heading: 'B', actionItems: true }] }, ['sections[1].actionItems: the action items are already shown in sections[0]']],
     ['a section without a heading, and a misspelt key', { sections: [{ id: 'a', heading: null, generater: 'summary' }] }, ['sections[0].generater: is not a known field (expected one of id, heading, prompt, generator, actionItems)', 'sections[0].heading: is required']],

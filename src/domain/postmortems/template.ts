@@ -3,7 +3,7 @@ import { checkKeys, isRecord, readBoolean, readId, readLocalized, readOneOf } fr
 import type { LocalizedText } from './types.js';
 
 /** What Hikeshi can write into a section from the incident's record. */
-export const GENERATORS = ['summary', 'impact', 'timeline', 'detection', 'resolution', 'responders', 'runbook-answers'] as const;
+export const GENERATORS = ['summary', 'impact', 'slo-impact', 'timeline', 'detection', 'resolution', 'responders', 'runbook-answers'] as const;
 export type Generator = (typeof GENERATORS)[number];
 
 export interface TemplateSection {
@@ -32,6 +32,7 @@ export const DEFAULT_TEMPLATE: PostmortemTemplate = {
   sections: [
     section('summary', 'Summary', '概要', ['What happened, in two or three sentences.', '何が起きたかを2〜3文で。'], { generator: 'summary' }),
     section('impact', 'Impact', '影響', ['Who was affected, how many, for how long; support inquiries; SLO budget.', '誰が、何人、どのくらいの時間影響を受けたか。問い合わせ件数、SLOバジェット。'], { generator: 'impact' }),
+    section('slo-impact', 'SLO impact', 'SLOへの影響', ['The error budget each SLO of the affected services lost to this incident.', '影響を受けたサービスのSLOごとに、このインシデントで消費したエラーバジェット。'], { generator: 'slo-impact' }),
     section('timeline', 'Timeline', 'タイムライン', ['Check the times and add what is missing.', '時刻を確認し、足りない出来事を追記してください。'], { generator: 'timeline' }),
     section('root-causes', 'Root causes', '根本原因', ['The contributing factors, not a person to blame.', '寄与要因を書きます。個人を責めません。']),
     section('trigger', 'Trigger', 'きっかけ', ['What set it off (a deploy, traffic, a dependency).', '何が引き金になったか（デプロイ、トラフィック、依存先など）。']),

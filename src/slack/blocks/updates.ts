@@ -1,4 +1,6 @@
 import type { IncidentStatus } from '../../domain/incidents/status.js';
+import type { SloBudgetBurntPayload } from '../../domain/incidents/timeline.js';
+import { budgetSentence, formatShare } from '../../domain/slo/budget-sentence.js';
 import type { TimelineEvent } from '../../store/repositories/timeline.js';
 import type { SlackUpdate } from '../../usecases/slack/read-update-events.js';
 import type { SlackPerson } from '../../usecases/slack/slack-incident.js';
@@ -9,7 +11,7 @@ const TITLE_MAX = 200;
 
 /** Changes made in Hikeshi (web, API, CLI, Slack), echoed into the incident channel; null when none shows. */
 export function channelUpdateMessage(update: SlackUpdate): SlackMessage | null {
-  const lines = update.events.flatMap((event) => channelLine(event, update.people));
+  const lines = update.events.flatMap((event) => channelLine(event, update.people, update.incident.reference));
   return lines.length ? { text: lines.join('\n') } : null;
 }
 
@@ -31,7 +33,7 @@ export function broadcastUpdateMessage(update: SlackUpdate): SlackMessage | null
   return lines.length ? { text: lines.join('\n\n') } : null;
 }
 
-function channelLine(event: TimelineEvent, people: Record<string, SlackPerson>): string[] {
+function channelLine(event: TimelineEvent, people: Record<string, SlackPerson>, reference: string): string[] {
   const by = `_(${escapeText(event.actor.name)})_`;
   const p = event.payload;
   switch (event.kind) {
@@ -54,9 +56,19 @@ function channelLine(event: TimelineEvent, people: Record<string, SlackPerson>):
       return [`:memo: *Note* ${by}\n${quote(String(p.body))}`];
     case 'status_update':
       return [`:mega: *Status update* (${label(p.status)}) ${by}\n${quote(String(p.body))}`];
+    case 'slo.budget_burnt':
+      return [budgetLine(reference, p as unknown as SloBudgetBurntPayload)];
+    case 'postmortem.required':
+      return [`:rotating_light: *Postmortem required*: ${reference} took ${formatShare(Number(p.share))} of ${escapeText(String(p.sloName))}'s error budget (the policy asks for one at ${formatShare(Number(p.threshold))} or more)`];
     default:
       return [];
   }
+}
+
+/** The figures the incident burnt on one SLO, with what makes them less than measured. */
+function budgetLine(reference: string, burnt: SloBudgetBurntPayload): string {
+  const notes = [burnt.estimated ? 'estimated from incidents' : null, burnt.fallback ? 'declared → resolved used for the impact span' : null].filter(Boolean);
+  return `:chart_with_downwards_trend: *Error budget*: ${escapeText(budgetSentence({ ...burnt, reference }, 'en'))}${notes.length ? ` _(${notes.join('; ')})_` : ''}`;
 }
 
 function label(status: unknown): string {

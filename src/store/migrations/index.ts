@@ -12,6 +12,7 @@ import * as alerts from './20261201_0010_alerts.js';
 import * as alertRouting from './20261201_0011_alert_routing.js';
 import * as severity from './20261201_0012_severity.js';
 import * as slos from './20261201_0013_slos.js';
+import * as incidentSloImpacts from './20261201_0014_incident_slo_impacts.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0011_alert_routing': alertRouting,
   '20261201_0012_severity': severity,
   '20261201_0013_slos': slos,
+  '20261201_0014_incident_slo_impacts': incidentSloImpacts,
 };

@@ -78,6 +78,33 @@ export async function listIncidents(tx: Executor, filter: IncidentFilter): Promi
   return withServices(tx, rows);
 }
 
+/**
+ * Incidents on any of these services whose impact (impact start or declaration → mitigation
+ * or resolution, still open when neither) overlaps [from, to): who shares an SLO's bad minutes.
+ */
+export async function listIncidentsImpacting(tx: Executor, serviceIds: readonly string[], from: string, to: string): Promise<Incident[]> {
+  if (!serviceIds.length) return [];
+  const rows = await tx
+    .selectFrom('incidents')
+    .selectAll()
+    .where((eb) =>
+      eb.and([
+        eb.exists(
+          eb
+            .selectFrom('incident_services')
+            .select('incident_services.incident_id')
+            .whereRef('incident_services.incident_id', '=', 'incidents.id')
+            .where('incident_services.service_id', 'in', [...serviceIds]),
+        ),
+        eb(eb.fn.coalesce('impact_started_at', 'declared_at'), '<', to),
+        eb.or([eb.and([eb('mitigated_at', 'is', null), eb('resolved_at', 'is', null)]), eb(eb.fn.coalesce('mitigated_at', 'resolved_at'), '>', from)]),
+      ]),
+    )
+    .orderBy('number')
+    .execute();
+  return withServices(tx, rows);
+}
+
 export async function countIncidents(tx: Executor): Promise<number> {
   const row = await tx.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

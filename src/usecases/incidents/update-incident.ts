@@ -3,6 +3,7 @@ import { updateIncident as saveIncident } from '../../store/repositories/inciden
 import { appendEvents } from '../../store/repositories/timeline.js';
 import type { Deps } from '../deps.js';
 import { enqueueChangeJobs } from '../slack/enqueue-slack-jobs.js';
+import { enqueueIncidentBudget } from '../slos/enqueue-incident-budget.js';
 import { authorize, type Principal } from '../principal.js';
 import { findIncidentForUpdate } from './find-incident.js';
 import { planFieldsChange, reevaluateAfterFieldChange } from './incident-fields.js';
@@ -38,6 +39,7 @@ export async function updateIncident(
       await saveIncident(tx, incident, current);
       const events = await appendEvents(tx, incident.id, timeline, principal.actor, now);
       await enqueueChangeJobs(tx, deps, incident, events);
+      await enqueueIncidentBudget(tx, incident, events, now);
     }
     return viewIncident(tx, await reevaluateAfterFieldChange(tx, deps, incident, facts?.changed ?? [], now));
   });

@@ -6,6 +6,7 @@ import type { Executor } from '../../store/database.js';
 import { listServicesByIds } from '../../store/repositories/services.js';
 import { listEvents, type TimelineEvent } from '../../store/repositories/timeline.js';
 import { listUsersByIds } from '../../store/repositories/users.js';
+import { readSloImpactForPostmortem } from '../slos/read-incident-slo-impact.js';
 
 /** Names for the impact figures runbooks record, until the settings file declares custom fields (issue 7). */
 const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
@@ -31,7 +32,7 @@ export async function readIncidentSnapshot(tx: Executor, incident: Incident, use
     ...events.flatMap((e) => (e.kind === 'role.assigned' ? [e.payload.from, e.payload.to] : [])),
     ...Object.values(fields).flatMap((f) => (f.type === 'user' && typeof f.value === 'string' ? [f.value] : [])),
   ].filter((id): id is string => typeof id === 'string' && id !== '');
-  const [users, services] = await Promise.all([listUsersByIds(tx, [...new Set(named)]), listServicesByIds(tx, incident.serviceIds)]);
+  const [users, services, sloImpact] = await Promise.all([listUsersByIds(tx, [...new Set(named)]), listServicesByIds(tx, incident.serviceIds), readSloImpactForPostmortem(tx, incident.id)]);
   const people = Object.fromEntries(users.map((u) => [u.id, u.name]));
   const name = (id: string | null) => (id === null ? null : (people[id] ?? id));
   return {
@@ -52,8 +53,16 @@ export async function readIncidentSnapshot(tx: Executor, incident: Incident, use
     closedAt: incident.closedAt,
     fields,
     timeline: events.map(toEntry),
-    // SLO impact comes with SLOs (issue 8); until then a person's note covers it.
-    sloImpact: null,
+    sloImpact: sloImpact?.map((impact) => ({
+      slo: impact.sloName,
+      budgetConsumed: impact.share,
+      bad: impact.bad,
+      budget: impact.budget,
+      unit: impact.unit,
+      window: impact.window,
+      estimated: impact.estimated,
+      fallback: impact.fallback,
+    })) ?? null,
     people,
   };
 }

@@ -18,6 +18,7 @@ import type { Deps } from '../deps.js';
 import { addActionItem } from '../postmortems/create-action-item.js';
 import type { Principal } from '../principal.js';
 import { SLACK_JOB_ATTEMPTS, enqueueChangeJobs, enqueueEntryJobs } from '../slack/enqueue-slack-jobs.js';
+import { enqueueIncidentBudget } from '../slos/enqueue-incident-budget.js';
 
 /** The names runbook files use for the incident's own columns. */
 const TIME_FIELDS: Record<string, 'impactStartedAt' | 'detectedAt'> = { impact_started_at: 'impactStartedAt', detected_at: 'detectedAt' };
@@ -49,6 +50,7 @@ export async function applyRunEffects(
     await saveIncident(tx, next, current);
     const events = await appendEvents(tx, next.id, timeline.map((draft) => withStep(draft, stepId)), principal.actor, now);
     await enqueueChangeJobs(tx, deps, next, events);
+    await enqueueIncidentBudget(tx, next, events, now);
     current = next;
   };
   const note = (drafts: TimelineDraft[]) => appendEvents(tx, current.id, drafts, principal.actor, now);

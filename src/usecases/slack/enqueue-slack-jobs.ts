@@ -31,6 +31,8 @@ const CHANNEL_ECHO_KINDS = new Set([
   'field.changed',
   'note',
   'status_update',
+  'slo.budget_burnt',
+  'postmortem.required',
 ]);
 
 function on(deps: Deps): boolean {
