@@ -8,13 +8,16 @@ import { pickText } from '../../domain/runbooks/text.js';
 import type { FieldValue, InviteTarget, LocalizedText } from '../../domain/runbooks/types.js';
 import { HikeshiError, ValidationError } from '../../errors.js';
 import { enqueue } from '../../jobs/queue.js';
+import type { Transaction } from 'kysely';
 import type { Executor } from '../../store/database.js';
+import type { Database } from '../../store/schema.js';
 import { updateIncident as saveIncident } from '../../store/repositories/incidents.js';
 import type { StoredRun } from '../../store/repositories/runbooks.js';
 import { findTeamsByIdOrName } from '../../store/repositories/teams.js';
 import { appendEvents } from '../../store/repositories/timeline.js';
 import { listUsersByIds, listUsersByKeys } from '../../store/repositories/users.js';
 import type { Deps } from '../deps.js';
+import { planFieldsChange, reevaluateAfterFieldChange } from '../incidents/incident-fields.js';
 import { addActionItem } from '../postmortems/create-action-item.js';
 import type { Principal } from '../principal.js';
 import { SLACK_JOB_ATTEMPTS, enqueueChangeJobs, enqueueEntryJobs } from '../slack/enqueue-slack-jobs.js';
@@ -34,7 +37,7 @@ const ROLE_FIELDS: Record<string, IncidentRole> = { commander: 'commander', comm
  * the incident's state. An answer the incident refuses is refused with the move instead.
  */
 export async function applyRunEffects(
-  tx: Executor,
+  tx: Transaction<Database>,
   deps: Deps,
   incident: Incident,
   run: StoredRun,
@@ -54,6 +57,15 @@ export async function applyRunEffects(
     current = next;
   };
   const note = (drafts: TimelineDraft[]) => appendEvents(tx, current.id, drafts, principal.actor, now);
+  /** A declared custom fact: set for real, as a PATCH would, and the severity policy looks again. */
+  const setFact = async (stepId: string, field: string, value: FieldValue) => {
+    const facts = await planFieldsChange(tx, deps, current, { [field]: value }, 'api');
+    if (!facts.timeline.length) return;
+    await saveIncident(tx, facts.incident, current);
+    const events = await appendEvents(tx, current.id, facts.timeline.map((draft) => withStep(draft, stepId)), principal.actor, now);
+    await enqueueChangeJobs(tx, deps, facts.incident, events);
+    current = await reevaluateAfterFieldChange(tx, deps, facts.incident, facts.changed, now);
+  };
 
   for (const effect of effects) {
     try {
@@ -72,7 +84,10 @@ export async function applyRunEffects(
           else if (effect.field === 'summary') await change(effect.stepId, { summary: String(effect.value) });
           else if (ROLE_FIELDS[effect.field]) {
             await change(effect.stepId, { roles: { [ROLE_FIELDS[effect.field]!]: await userId(tx, effect.stepId, String(effect.value)) } });
+          } else if (deps.settings.fields.some((field) => field.key === effect.field)) {
+            await setFact(effect.stepId, effect.field, effect.value);
           } else {
+            // A field no longer declared (a run started before the settings changed): kept on the timeline.
             await note([{ kind: 'runbook.field_recorded', payload: { ...base, stepId: effect.stepId, field: effect.field, value: effect.value } }]);
           }
           break;

@@ -2,7 +2,8 @@ import type { Incident } from '../../domain/incidents/incident.js';
 import { startRun } from '../../domain/runbooks/run.js';
 import { ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { Executor } from '../../store/database.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/schema.js';
 import { findRunbook, insertRun, type StoredRun, type StoredRunbook } from '../../store/repositories/runbooks.js';
 import type { Deps } from '../deps.js';
 import { findIncidentForUpdate } from '../incidents/find-incident.js';
@@ -28,7 +29,7 @@ export async function startRunbookRun(deps: Deps, incidentRef: string, runbookId
  * message enqueued. Returns the incident as the effects left it, for the next run.
  */
 export async function startRunIn(
-  tx: Executor,
+  tx: Transaction<Database>,
   deps: Deps,
   incident: Incident,
   runbook: StoredRunbook,
