@@ -2,44 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './client.js';
 
 export { INTEGRATION_KINDS, type IntegrationKind } from '../../../src/domain/alerts/alert.js';
-import type { IntegrationKind } from '../../../src/domain/alerts/alert.js';
-import type { AlertRoute } from '../../../src/domain/alerts/routing.js';
-export type { AlertRoute } from '../../../src/domain/alerts/routing.js';
-
-/** An integration as /api/v1/integrations answers: never the token, only its last characters. */
-export interface IntegrationView {
-  id: string;
-  name: string;
-  kind: IntegrationKind;
-  tokenHint: string;
-  hmacConfigured: boolean;
-  hmacHeader: string | null;
-  rateLimitPerMinute: number;
-  routes: AlertRoute[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { IntegrationView } from '../../../src/usecases/integrations/integration-view.js';
+import type { Static } from 'typebox';
+import type { IntegrationCreateBody, IntegrationPatchBody } from '../../../src/http/integration-schemas.js';
+import type { IntegrationView } from '../../../src/usecases/integrations/integration-view.js';
 
 /** Creation and rotation answer the token itself, this once. */
-export interface IntegrationWithToken extends IntegrationView {
-  token: string;
-}
-
-export interface IntegrationInput {
-  name: string;
-  kind: IntegrationKind;
-  hmacSecret?: string;
-  hmacHeader?: string;
-  rateLimitPerMinute?: number;
-}
-
-export interface IntegrationPatch {
-  name?: string;
-  rateLimitPerMinute?: number;
-  hmacSecret?: string | null;
-  hmacHeader?: string | null;
-  routes?: unknown;
-}
+export type IntegrationWithToken = IntegrationView & { token: string };
+export type IntegrationInput = Static<typeof IntegrationCreateBody>;
+export type IntegrationPatch = Static<typeof IntegrationPatchBody>;
 
 export const integrationKeys = {
   all: ['integrations'] as const,

@@ -4,25 +4,13 @@ import { api } from './client.js';
 
 export type { SeverityMatch, SeverityResult, LocalizedText } from '../../../src/domain/severity/types.js';
 export type { Evidence } from '../../../src/domain/conditions/types.js';
-import type { SeverityMatch, SeverityResult } from '../../../src/domain/severity/types.js';
+import type { SeverityResult } from '../../../src/domain/severity/types.js';
 
-/** One reason a policy text is refused, placed at its line when known. */
-export interface PolicyProblem {
-  line?: number;
-  path: string;
-  ruleId?: string;
-  example?: string;
-  message: string;
-}
-
-export interface ExampleOutcome {
-  name: string;
-  expected: string | null;
-  actual: string | null;
-  passed: boolean;
-  /** The rules that matched the example's facts, when the server says. */
-  matches?: SeverityMatch[];
-}
+/** Why a policy text is refused (each at its line when known), and how each example fared. */
+export type { PolicyProblem } from '../../../src/domain/severity/read-policy.js';
+export type { ExampleOutcome } from '../../../src/domain/severity/examples.js';
+import type { PolicyProblem } from '../../../src/domain/severity/read-policy.js';
+import type { ExampleOutcome } from '../../../src/domain/severity/examples.js';
 
 export interface PolicyCheck {
   ok: boolean;

@@ -1,12 +1,21 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DATADOG_TEMPLATE } from '../../../src/integrations/alert-sources/datadog.js';
-import { configParts, DATADOG_PAYLOAD_TEMPLATE, type ConfigTarget, type IntegrationKind } from './integration-config.js';
+import type { IntegrationKind } from '../../../src/domain/alerts/alert.js';
+import { configParts, DATADOG_PAYLOAD_TEMPLATE, type ConfigTarget } from './integration-config.js';
+
+/** The server's URLs are relative when settings name no publicUrl. */
+const urls = (kind: IntegrationKind) => ({
+  alerts: '/api/v1/integrations/int_01/alerts',
+  hook: '/hooks/{token}',
+  ...(kind === 'pagerduty' && { pagerduty: '/integrations/pagerduty/v2/enqueue' }),
+  ...(kind === 'waroom' && { waroom: '/integrations/waroom/v1/events' }),
+});
 
 const target = (kind: IntegrationKind, extra: Partial<ConfigTarget> = {}): ConfigTarget => ({
   kind,
+  urls: urls(kind),
   origin: 'https://hikeshi.example.com/',
-  integrationId: 'int_01',
   integrationName: 'Prod Prometheus',
   tokenHint: 'wxyz',
   ...extra,
@@ -55,9 +64,13 @@ describe('configParts', () => {
       authorization_credentials: 'tok',
     });
 
-    const signed = target('grafana', { hmacHeader: 'X-Grafana-Alerting-Signature' });
+    const signed = target('grafana', { hmacHeader: 'X-Grafana-Alerting-Signature', hmacTimestampHeader: 'X-Grafana-Alerting-Timestamp' });
     expect(part(signed, 'hmacHeader')).toBe('X-Grafana-Alerting-Signature');
-    expect(parse(part(signed, 'provisioningYaml')!).contactPoints[0].receivers[0].settings.hmacConfig.header).toBe('X-Grafana-Alerting-Signature');
+    expect(parse(part(signed, 'provisioningYaml')!).contactPoints[0].receivers[0].settings.hmacConfig).toEqual({
+      secret: '<the HMAC secret you set>',
+      header: 'X-Grafana-Alerting-Signature',
+      timestampHeader: 'X-Grafana-Alerting-Timestamp',
+    });
   });
 
   it('Datadog: custom headers are JSON with the bearer token; the payload template is valid JSON with the cycle key', () => {
@@ -91,7 +104,8 @@ describe('configParts', () => {
     expect(JSON.parse(body!)).toMatchObject({ status: 'firing' });
   });
 
-  it('an integration id with URL-special characters is escaped in the path', () => {
-    expect(part(target('generic', { integrationId: 'a/b' }), 'url')).toBe('https://hikeshi.example.com/api/v1/integrations/a%2Fb/alerts');
+  it('absolute URLs from a configured publicUrl are used as they are', () => {
+    const t = target('waroom', { urls: { alerts: 'https://alerts.example.org/api/v1/integrations/int_01/alerts', hook: 'https://alerts.example.org/hooks/{token}', waroom: 'https://alerts.example.org/integrations/waroom/v1/events' } });
+    expect(part(t, 'url')).toBe('https://alerts.example.org/integrations/waroom/v1/events');
   });
 });

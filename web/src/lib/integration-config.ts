@@ -4,13 +4,15 @@
  * placeholder that names the token's last characters.
  */
 
-export type IntegrationKind = 'generic' | 'alertmanager' | 'grafana' | 'datadog' | 'pagerduty' | 'waroom';
+import type { IntegrationKind } from '../../../src/domain/alerts/alert.js';
+import type { IngestUrls } from '../../../src/usecases/integrations/integration-view.js';
 
 export interface ConfigTarget {
   kind: IntegrationKind;
-  /** Where monitors reach Hikeshi, e.g. https://hikeshi.example.com (no trailing slash needed). */
+  /** The server's ingest addresses; relative ones (no publicUrl in settings) are resolved against `origin`. */
+  urls: IngestUrls;
+  /** Where this browser reaches Hikeshi, e.g. https://hikeshi.example.com. */
   origin: string;
-  integrationId: string;
   integrationName: string;
   /** The token itself, only in the moment it is shown once. */
   token?: string;
@@ -18,13 +20,15 @@ export interface ConfigTarget {
   tokenHint?: string | null;
   /** Grafana: the header the HMAC signature arrives in, when a secret is configured. */
   hmacHeader?: string | null;
+  /** Grafana: the header carrying the signed timestamp, when one is configured. */
+  hmacTimestampHeader?: string | null;
 }
 
 /** One thing to paste: a named field value or a whole file/command. */
 export interface ConfigPart {
   id: string;
   /** Message key suffix under `integration.config.part.` naming what this is. */
-  label: 'url' | 'hookUrl' | 'authorization' | 'customHeaders' | 'payload' | 'receiverYaml' | 'provisioningYaml' | 'routingKey' | 'hmacHeader' | 'curl' | 'method';
+  label: 'url' | 'hookUrl' | 'authorization' | 'customHeaders' | 'payload' | 'receiverYaml' | 'provisioningYaml' | 'routingKey' | 'hmacHeader' | 'hmacTimestampHeader' | 'curl' | 'method';
   value: string;
   /** A multi-line block rather than a single field. */
   block: boolean;
@@ -64,24 +68,10 @@ export function tokenOrPlaceholder(target: Pick<ConfigTarget, 'token' | 'tokenHi
   return target.tokenHint ? `<token …${target.tokenHint}>` : '<token>';
 }
 
-const base = (origin: string) => origin.replace(/\/+$/, '');
-
-/** The bearer-authenticated ingest address every kind but PagerDuty and Waroom uses. */
-export function ingestUrl(target: Pick<ConfigTarget, 'origin' | 'integrationId'>): string {
-  return `${base(target.origin)}/api/v1/integrations/${encodeURIComponent(target.integrationId)}/alerts`;
-}
-
-/** For monitors that cannot set a header: the token travels in the path. */
-export function hookUrl(target: Pick<ConfigTarget, 'origin' | 'token' | 'tokenHint'>): string {
-  return `${base(target.origin)}/hooks/${tokenOrPlaceholder(target)}`;
-}
-
-export function pagerDutyUrl(origin: string): string {
-  return `${base(origin)}/integrations/pagerduty/v2/enqueue`;
-}
-
-export function waroomUrl(origin: string): string {
-  return `${base(origin)}/integrations/waroom/v1/events`;
+/** A server URL as a monitor must be given it: absolute, with the token (or its placeholder) in place of `{token}`. */
+function absolute(target: ConfigTarget, url: string): string {
+  const full = /^https?:\/\//.test(url) ? url : `${target.origin.replace(/\/+$/, '')}${url}`;
+  return full.replace('{token}', tokenOrPlaceholder(target));
 }
 
 /** A YAML plain scalar when safe, else a double-quoted one. */
@@ -112,7 +102,7 @@ function alertmanager(target: ConfigTarget): ConfigPart[] {
     'receivers:',
     `  - name: ${name}`,
     '    webhook_configs:',
-    `      - url: ${yamlString(ingestUrl(target))}`,
+    `      - url: ${yamlString(absolute(target, target.urls.alerts))}`,
     '        send_resolved: true',
     '        http_config:',
     '          authorization:',
@@ -126,12 +116,12 @@ function alertmanager(target: ConfigTarget): ConfigPart[] {
 function grafana(target: ConfigTarget): ConfigPart[] {
   const token = tokenOrPlaceholder(target);
   const parts: ConfigPart[] = [
-    { id: 'grafana-url', label: 'url', value: ingestUrl(target), block: false },
+    { id: 'grafana-url', label: 'url', value: absolute(target, target.urls.alerts), block: false },
     { id: 'grafana-method', label: 'method', value: 'POST', block: false },
     { id: 'grafana-authorization', label: 'authorization', value: `Bearer ${token}`, block: false },
   ];
   const settings = [
-    `          url: ${yamlString(ingestUrl(target))}`,
+    `          url: ${yamlString(absolute(target, target.urls.alerts))}`,
     '          httpMethod: POST',
     '          authorization_scheme: Bearer',
     `          authorization_credentials: ${yamlString(token)}`,
@@ -139,6 +129,10 @@ function grafana(target: ConfigTarget): ConfigPart[] {
   if (target.hmacHeader) {
     parts.push({ id: 'grafana-hmac-header', label: 'hmacHeader', value: target.hmacHeader, block: false });
     settings.push('          hmacConfig:', '            secret: <the HMAC secret you set>', `            header: ${yamlString(target.hmacHeader)}`);
+    if (target.hmacTimestampHeader) {
+      parts.push({ id: 'grafana-hmac-timestamp-header', label: 'hmacTimestampHeader', value: target.hmacTimestampHeader, block: false });
+      settings.push(`            timestampHeader: ${yamlString(target.hmacTimestampHeader)}`);
+    }
   }
   const name = receiverName(target.integrationName);
   const yaml = ['apiVersion: 1', 'contactPoints:', '  - orgId: 1', `    name: ${name}`, '    receivers:', `      - uid: ${name}`, '        type: webhook', '        settings:', ...settings, ''].join('\n');
@@ -148,14 +142,14 @@ function grafana(target: ConfigTarget): ConfigPart[] {
 
 function datadog(target: ConfigTarget): ConfigPart[] {
   return [
-    { id: 'datadog-url', label: 'url', value: ingestUrl(target), block: false },
+    { id: 'datadog-url', label: 'url', value: absolute(target, target.urls.alerts), block: false },
     { id: 'datadog-headers', label: 'customHeaders', value: JSON.stringify({ Authorization: `Bearer ${tokenOrPlaceholder(target)}` }, null, 2), block: true },
     { id: 'datadog-payload', label: 'payload', value: JSON.stringify(DATADOG_PAYLOAD_TEMPLATE, null, 2), block: true },
   ];
 }
 
 function pagerDuty(target: ConfigTarget): ConfigPart[] {
-  const url = pagerDutyUrl(target.origin);
+  const url = absolute(target, target.urls.pagerduty ?? '/integrations/pagerduty/v2/enqueue');
   const key = tokenOrPlaceholder(target);
   const body = {
     routing_key: key,
@@ -171,7 +165,7 @@ function pagerDuty(target: ConfigTarget): ConfigPart[] {
 }
 
 function waroom(target: ConfigTarget): ConfigPart[] {
-  const url = waroomUrl(target.origin);
+  const url = absolute(target, target.urls.waroom ?? '/integrations/waroom/v1/events');
   const authorization = `Bearer ${tokenOrPlaceholder(target)}`;
   const body = { event: { title: 'Checkout latency is high', description: 'p99 above 2 s for 5 minutes', aggregation_key: 'checkout-latency', severity: 'high', status: 'detected' } };
   return [
@@ -182,7 +176,7 @@ function waroom(target: ConfigTarget): ConfigPart[] {
 }
 
 function generic(target: ConfigTarget): ConfigPart[] {
-  const url = ingestUrl(target);
+  const url = absolute(target, target.urls.alerts);
   const authorization = `Bearer ${tokenOrPlaceholder(target)}`;
   const body = {
     dedupKey: 'checkout-latency',
@@ -194,7 +188,7 @@ function generic(target: ConfigTarget): ConfigPart[] {
   return [
     { id: 'generic-url', label: 'url', value: url, block: false },
     { id: 'generic-authorization', label: 'authorization', value: authorization, block: false },
-    { id: 'generic-hook-url', label: 'hookUrl', value: hookUrl(target), block: false },
+    { id: 'generic-hook-url', label: 'hookUrl', value: absolute(target, target.urls.hook), block: false },
     { id: 'generic-curl', label: 'curl', value: curl(url, [`Authorization: ${authorization}`], body), block: true },
   ];
 }

@@ -1,6 +1,6 @@
 import type { IntegrationView } from '../../api/integrations.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
-import { configParts, type ConfigPart } from '../../lib/integration-config.js';
+import { configParts, DEFAULT_GRAFANA_HMAC_HEADER, type ConfigPart } from '../../lib/integration-config.js';
 import { CopyBlock, CopyField } from './copy-button.js';
 
 const PART_LABELS: Record<ConfigPart['label'], MessageKey> = {
@@ -13,6 +13,7 @@ const PART_LABELS: Record<ConfigPart['label'], MessageKey> = {
   provisioningYaml: 'integration.config.part.provisioningYaml',
   routingKey: 'integration.config.part.routingKey',
   hmacHeader: 'integration.config.part.hmacHeader',
+  hmacTimestampHeader: 'integration.config.part.hmacTimestampHeader',
   curl: 'integration.config.part.curl',
   method: 'integration.config.part.method',
 };
@@ -31,12 +32,13 @@ export function ConfigSnippets({ integration, token }: { integration: Integratio
   const { t } = useI18n();
   const parts = configParts({
     kind: integration.kind,
+    urls: integration.urls,
     origin: window.location.origin,
-    integrationId: integration.id,
     integrationName: integration.name,
     token,
     tokenHint: integration.tokenHint,
-    hmacHeader: integration.hmacConfigured ? integration.hmacHeader : null,
+    hmacHeader: integration.hasSigningSecret ? (integration.hmacHeader ?? DEFAULT_GRAFANA_HMAC_HEADER) : null,
+    hmacTimestampHeader: integration.hasSigningSecret ? integration.hmacTimestampHeader : null,
   });
   return (
     <section className="card section" aria-labelledby="config-heading" data-testid="integration-config" data-kind={integration.kind}>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { parse, stringify } from 'yaml';
-import { ApiError } from '../../api/client.js';
 import { useUpdateIntegration, type IntegrationView } from '../../api/integrations.js';
 import { useI18n } from '../../i18n/index.js';
 import { ErrorMessage } from '../error-message.js';
@@ -12,17 +11,6 @@ const EXAMPLE = `- when: { field: alert.labels.severity, op: in, value: [critica
   action: attach
 `;
 
-interface RouteProblem {
-  path: string;
-  message: string;
-}
-
-/** The server names each refused route by its path (`routes[1].when.field`). */
-function problemsOf(error: unknown): RouteProblem[] {
-  if (!(error instanceof ApiError) || !Array.isArray(error.problem.problems)) return [];
-  return (error.problem.problems as unknown[]).filter((p): p is RouteProblem => typeof p === 'object' && p !== null && 'message' in p);
-}
-
 /** Routing rules (first match wins), read as YAML and edited as YAML by admins. */
 export function RoutesEditor({ integration, canEdit }: { integration: IntegrationView; canEdit: boolean }) {
   const { t } = useI18n();
@@ -30,7 +18,6 @@ export function RoutesEditor({ integration, canEdit }: { integration: Integratio
   const [draft, setDraft] = useState<string | null>(null);
   const [syntaxError, setSyntaxError] = useState<string | null>(null);
   const current = integration.routes.length ? stringify(integration.routes) : '';
-  const problems = problemsOf(update.error);
 
   const save = () => {
     let routes: unknown;
@@ -40,8 +27,12 @@ export function RoutesEditor({ integration, canEdit }: { integration: Integratio
       setSyntaxError(error instanceof Error ? error.message : String(error));
       return;
     }
+    if (!Array.isArray(routes)) {
+      setSyntaxError(t('integration.routes.notList'));
+      return;
+    }
     setSyntaxError(null);
-    update.mutate({ routes: routes ?? [] }, { onSuccess: () => setDraft(null) });
+    update.mutate({ routes }, { onSuccess: () => setDraft(null) });
   };
 
   return (
@@ -67,20 +58,7 @@ export function RoutesEditor({ integration, canEdit }: { integration: Integratio
             data-testid="routes-yaml"
           />
           {syntaxError ? <div className="problem problem-error">{syntaxError}</div> : null}
-          {problems.length ? (
-            <ul className="problem-list" data-testid="routes-problems">
-              {problems.map((problem) => (
-                <li key={`${problem.path}-${problem.message}`} className="problem problem-error">
-                  <div className="problem-body">
-                    <code className="problem-path">{problem.path}</code>
-                    <span className="problem-message">{problem.message}</span>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <ErrorMessage error={update.error} compact />
-          )}
+          <ErrorMessage error={update.error} compact />
           <div className="form-actions form-actions-start">
             <button type="button" className="btn btn-primary btn-small" disabled={update.isPending} onClick={save} data-testid="routes-save">
               {update.isPending ? t('integration.saving') : t('integration.routes.save')}

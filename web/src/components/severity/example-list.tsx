@@ -1,6 +1,5 @@
 import type { ExampleOutcome } from '../../api/severity.js';
 import { useI18n } from '../../i18n/index.js';
-import { MatchList } from './match-list.js';
 
 /** The policy's examples run like unit tests: each passes or fails, expected beside actual. */
 export function ExampleList({
@@ -38,7 +37,16 @@ export function ExampleList({
               <span className="muted"> · </span>
               {t('severityPolicy.actual')} <strong className={example.passed ? undefined : 'danger-text'}>{example.actual ?? none}</strong>
             </p>
-            {example.matches && !example.passed ? <MatchList matches={example.matches} onJump={onJumpToRule} /> : null}
+            {example.ruleIds.length ? (
+              <p className="example-rules small muted" data-testid="severity-example-rules">
+                {t('severityPolicy.matchedRules')}{' '}
+                {example.ruleIds.map((ruleId) => (
+                  <button key={ruleId} type="button" className="link-button match-rule" onClick={() => onJumpToRule(ruleId)}>
+                    {ruleId}
+                  </button>
+                ))}
+              </p>
+            ) : null}
           </li>
         );
       })}

@@ -19,7 +19,7 @@ const KIND_HINTS: Record<IntegrationKind, MessageKey> = {
   waroom: 'integrations.kindHint.waroom',
 };
 
-const PLACED_FIELDS = ['name', 'kind', 'hmacSecret', 'hmacHeader', 'rateLimitPerMinute'];
+const PLACED_FIELDS = ['name', 'kind', 'hmacSecret', 'hmacHeader', 'hmacTimestampHeader', 'rateLimitPerMinute'];
 
 export function IntegrationNewPage() {
   const { t } = useI18n();
@@ -28,6 +28,7 @@ export function IntegrationNewPage() {
   const [kind, setKind] = useState<IntegrationKind>('alertmanager');
   const [hmacSecret, setHmacSecret] = useState('');
   const [hmacHeader, setHmacHeader] = useState(DEFAULT_GRAFANA_HMAC_HEADER);
+  const [hmacTimestampHeader, setHmacTimestampHeader] = useState('');
   const [rateLimit, setRateLimit] = useState('');
   const [nameMissing, setNameMissing] = useState(false);
 
@@ -44,7 +45,9 @@ export function IntegrationNewPage() {
     const input: IntegrationInput = {
       name: name.trim(),
       kind,
-      ...(kind === 'grafana' && hmacSecret ? { hmacSecret, hmacHeader: hmacHeader.trim() || DEFAULT_GRAFANA_HMAC_HEADER } : {}),
+      ...(kind === 'grafana' && hmacSecret
+        ? { hmacSecret, hmacHeader: hmacHeader.trim() || DEFAULT_GRAFANA_HMAC_HEADER, ...(hmacTimestampHeader.trim() ? { hmacTimestampHeader: hmacTimestampHeader.trim() } : {}) }
+        : {}),
       ...(rateLimit.trim() ? { rateLimitPerMinute: Number(rateLimit) } : {}),
     };
     create.mutate(input, {
@@ -114,6 +117,11 @@ export function IntegrationNewPage() {
               <span className="field-label">{t('integrations.field.hmacHeader')}</span>
               <input type="text" value={hmacHeader} disabled={!hmacSecret} onChange={(e) => setHmacHeader(e.target.value)} data-testid="integration-hmac-header" />
               <FieldError error={create.error} field="hmacHeader" />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('integrations.field.hmacTimestampHeader')}</span>
+              <input type="text" value={hmacTimestampHeader} disabled={!hmacSecret} placeholder={t('integrations.field.optional')} onChange={(e) => setHmacTimestampHeader(e.target.value)} data-testid="integration-hmac-timestamp-header" />
+              <FieldError error={create.error} field="hmacTimestampHeader" />
             </label>
           </fieldset>
         ) : null}

@@ -8,6 +8,7 @@ import { CopyField } from '../../components/integrations/copy-button.js';
 import { KindLabel } from '../../components/integrations/kind-label.js';
 import { RoutesEditor } from '../../components/integrations/routes-editor.js';
 import { useI18n } from '../../i18n/index.js';
+import { DEFAULT_GRAFANA_HMAC_HEADER } from '../../lib/integration-config.js';
 import { forgetFreshToken, peekFreshToken, rememberFreshToken } from '../../lib/fresh-tokens.js';
 import { Link, navigate } from '../../lib/router.js';
 import '../../styles/alerts.css';
@@ -44,7 +45,7 @@ export function IntegrationPage({ id, user }: { id: string; user: User }) {
           <p className="integration-subtitle">
             <KindLabel kind={data.kind} />
             <span className="muted small">{t('integrations.perMinute', { count: data.rateLimitPerMinute.toLocaleString() })}</span>
-            {data.kind === 'grafana' ? <span className="muted small">{data.hmacConfigured ? t('integration.hmacOn', { header: data.hmacHeader ?? '' }) : t('integration.hmacOff')}</span> : null}
+            {data.kind === 'grafana' ? <span className="muted small">{data.hasSigningSecret ? t('integration.hmacOn', { header: data.hmacHeader ?? DEFAULT_GRAFANA_HMAC_HEADER }) : t('integration.hmacOff')}</span> : null}
           </p>
         </div>
         {isAdmin ? <DeleteIntegration integration={data} /> : null}
