@@ -97,7 +97,7 @@ describe('weeklyReview', () => {
     expect(md).toContain('Declared this week: SEV1: 1, SEV2: 0, SEV3: 2, SEV4: 0');
     expect(md).toContain('| INC-4 (carried over) | SEV2 |');
     expect(md).toContain('| Time to acknowledge | declaration | acknowledgement | 9 min | 14 min | 2 |');
-    expect(md).toContain('| INC-2 | SEV3 | Incident 2 | draft | ≥ 20 % of a budget | 0 |');
+    expect(md).toContain('| INC-2 | SEV3 | Incident 2 | draft | ≥ 20 % of a budget | 6 |');
   });
 
   it('attribution: the week’s burn split between incidents and the unattributed rest', () => {

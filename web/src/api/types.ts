@@ -1,4 +1,5 @@
 /** Shapes of the Hikeshi REST API (/api/v1), as the web app uses them. */
+import type { FieldDefinition, IncidentFields } from '../../../src/domain/fields/definition.js';
 
 export interface User {
   id: string;
@@ -24,6 +25,9 @@ export interface Meta {
   statuses: string[];
   transitions: Record<string, string[]>;
   roles: string[];
+  /** The custom incident fields (facts) the settings file declares, and the one inquiries count into. */
+  fields: FieldDefinition[];
+  inquiriesField: string | null;
   version: string;
 }
 
@@ -64,6 +68,7 @@ export interface Incident extends Record<TimestampField, string | null> {
   services: ServiceRef[];
   roles: Record<Role, UserRef | null>;
   declaredBy: UserRef | null;
+  fields: IncidentFields;
   createdAt: string;
   updatedAt: string;
   allowedTransitions: string[];

@@ -2,7 +2,8 @@ import { parse } from 'yaml';
 import { BUILT_IN_FIELDS } from '../../../src/domain/runbooks/fields.js';
 import { parseRunbookFile } from '../../../src/domain/runbooks/parse-file.js';
 import type { RunbookProblem } from '../../../src/domain/runbooks/problems.js';
-import { RECORDED_FIELDS } from '../../../src/usecases/runbooks/runbook-context.js';
+import type { FieldDefinition } from '../../../src/domain/fields/definition.js';
+import { knownFieldsOf } from '../../../src/domain/fields/known-fields.js';
 import type { RunbookDefinition } from '../api/types.js';
 
 export interface EditorCheck {
@@ -16,10 +17,10 @@ export interface EditorCheck {
 /**
  * The server's own file checks, run in the browser as people type: the same messages,
  * lines and field paths the server gives when it loads a file or refuses a save, against
- * the same fields (the incident's own and the impact figures runs record).
+ * the same fields (the incident's own and the custom fields the settings file declares).
  */
-export function checkRunbookText(text: string, severities: readonly string[]): EditorCheck {
-  const result = parseRunbookFile(text, 'editor', { severities: [...severities], fields: { ...BUILT_IN_FIELDS, ...RECORDED_FIELDS } });
+export function checkRunbookText(text: string, severities: readonly string[], fields: readonly FieldDefinition[]): EditorCheck {
+  const result = parseRunbookFile(text, 'editor', { severities: [...severities], fields: { ...knownFieldsOf(fields), ...BUILT_IN_FIELDS } });
   let document: unknown;
   try {
     document = parse(text);

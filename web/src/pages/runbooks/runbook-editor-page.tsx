@@ -60,12 +60,13 @@ export function RunbookEditorPage({ id, user }: { id: string | null; user: User 
   }, [loaded, text]);
 
   const severities = meta.data?.severities;
+  const fields = meta.data?.fields;
   const deferred = useDeferredValue(text);
   useEffect(() => {
-    if (deferred === null || !severities) return;
-    const timer = setTimeout(() => setChecked({ text: deferred, check: checkRunbookText(deferred, severities) }), CHECK_DELAY_MS);
+    if (deferred === null || !severities || !fields) return;
+    const timer = setTimeout(() => setChecked({ text: deferred, check: checkRunbookText(deferred, severities, fields) }), CHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferred, severities]);
+  }, [deferred, severities, fields]);
 
   // A syntax error leaves the outline as it last was, so it does not flicker while typing.
   const [outlineDocument, setOutlineDocument] = useState<unknown>(undefined);
