@@ -46,7 +46,7 @@ const Notification = Type.Object({
 });
 const PageEvent = Type.Object({
   at: DateTime,
-  kind: Type.Union([L('triggered'), L('notified'), L('escalated'), L('acknowledged'), L('resolved'), L('exhausted')]),
+  kind: Type.Union([L('triggered'), L('notified'), L('escalated'), L('acknowledged'), L('resolved'), L('exhausted'), L('alert_attached')]),
   level: Type.Integer(),
   cycle: Type.Integer(),
   actor: Nullable(Actor),

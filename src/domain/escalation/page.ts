@@ -8,7 +8,8 @@ export type PageStatus = (typeof PAGE_STATUSES)[number];
 export const PAGE_SOURCES = ['web', 'api', 'slack', 'cli', 'incident', 'alert'] as const;
 export type PageSource = (typeof PAGE_SOURCES)[number];
 
-export const PAGE_EVENT_KINDS = ['triggered', 'notified', 'escalated', 'acknowledged', 'resolved', 'exhausted'] as const;
+/** `alert_attached`: another alert for the same service joined the page instead of paging again. */
+export const PAGE_EVENT_KINDS = ['triggered', 'notified', 'escalated', 'acknowledged', 'resolved', 'exhausted', 'alert_attached'] as const;
 export type PageEventKind = (typeof PAGE_EVENT_KINDS)[number];
 
 /** What was paged: an escalation policy, or one schedule or person directly. */
