@@ -13,7 +13,12 @@ export type TimelineDraft =
   | { kind: 'runbook.follow_up'; payload: { runId: string; runbookId: string; stepId: string; actionItemId: string; title: { en?: string; ja?: string }; assignee: string | null; assigneeId: string | null } }
   | { kind: 'incident.declared'; payload: { title: string; severity: string; status: string } }
   | { kind: 'status.changed'; payload: { from: string; to: string } }
-  | { kind: 'severity.changed'; payload: { from: string; to: string } }
+  // A person's change carries only from/to; the severity policy's (or a confirmed proposal) names the rules and their reason.
+  | { kind: 'severity.changed'; payload: { from: string; to: string } & Partial<SeverityRuling> & { proposalId?: string } }
+  // The severity policy disagrees with the incident's severity and asks a person to confirm (src/usecases/severity).
+  | { kind: 'severity.proposed'; payload: SeverityRuling & { proposalId: string; from: string; to: string; why: string } }
+  | { kind: 'severity.proposal_dismissed'; payload: { proposalId: string; to: string } }
+  | { kind: 'severity.proposal_withdrawn'; payload: { proposalId: string; to: string } }
   | { kind: 'role.assigned'; payload: { role: string; from: string | null; to: string | null } }
   | { kind: 'field.changed'; payload: { field: string; from: unknown; to: unknown } }
   // A customer-support inquiry counted into the inquiries field (helpdesk webhook or a click in Slack).
@@ -23,6 +28,13 @@ export type TimelineDraft =
   | { kind: 'slo.budget_burnt'; payload: SloBudgetBurntPayload }
   // One SLO's share reached the error-budget policy's threshold (20 %): a postmortem is required.
   | { kind: 'postmortem.required'; payload: { sloId: string; sloName: string; share: number; threshold: number } }
+  // An alert's life on the incident it was attached to (src/usecases/alerts): attached by a route or its
+  // service, the incident declared for it (quoting the route and the severity rules), acknowledged, resolved.
+  | { kind: 'alert.attached'; payload: AlertEntry & { action: 'page' | 'declare' | 'attach'; rule: number | null; pageId: string | null; pageNumber: number | null } }
+  | { kind: 'alert.declared'; payload: AlertEntry & { rule: number | null; route: unknown; severity: string; severityRules: { ruleId: string; severity: string; reason: { en: string; ja: string } }[] } }
+  | { kind: 'alert.acknowledged'; payload: AlertEntry }
+  | { kind: 'alert.resolved'; payload: AlertEntry & { occurrences: number } }
+  | { kind: 'alert.all_resolved'; payload: { alerts: number } }
   | { kind: 'note'; payload: { body: string } }
   | { kind: 'status_update'; payload: { body: string; status: string } }
   // Written by the Slack adapter's jobs: every step of the channel automation, failures included.
@@ -43,6 +55,23 @@ export interface SloBudgetBurntPayload {
   unit: 'events' | 'minutes';
   estimated: boolean;
   fallback: boolean;
+}
+
+/** Which alert an `alert.*` entry is about, as it was when written. */
+export interface AlertEntry {
+  alertId: string;
+  alertNumber: number;
+  title: string;
+  alertSeverity: string;
+  source: string;
+}
+
+/** The rules behind a severity the policy applied or proposed, and what caused the look. */
+export interface SeverityRuling {
+  ruleIds: string[];
+  reason: { en: string; ja: string };
+  policyVersion: number;
+  cause: string;
 }
 
 export type TimelineKind = TimelineDraft['kind'];
