@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { pickText } from '../../../src/domain/runbooks/text.js';
+import { formatShare } from '../../../src/domain/slo/budget-sentence.js';
 import type { LocalizedText, TimelineEvent } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { formatAbsolute, formatTime } from '../lib/time.js';
@@ -17,7 +18,7 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const TIMESTAMP_FIELD = /At$/;
 
-type Tone = 'declared' | 'status' | 'severity' | 'role' | 'field' | 'services' | 'note' | 'update' | 'runbook' | 'failed' | 'other';
+type Tone = 'declared' | 'status' | 'severity' | 'role' | 'field' | 'services' | 'note' | 'update' | 'runbook' | 'failed' | 'budget' | 'other';
 
 interface Rendered {
   tone: Tone;
@@ -131,6 +132,17 @@ function useRenderEvent(names: NameBook) {
           ),
           body: <div className="event-body event-body-update">{str(p.body)}</div>,
         };
+      case 'slo.budget_burnt': {
+        const share = formatShare(Number(p.share));
+        const amounts = { bad: Number(p.bad).toLocaleString(lang, { maximumFractionDigits: 1 }), budget: Number(p.budget).toLocaleString(lang, { maximumFractionDigits: 1 }) };
+        return {
+          tone: 'budget',
+          headline: tx('timeline.budgetBurnt', { slo: <strong>{str(p.sloName) ?? '?'}</strong>, share: <strong>{share}</strong> }),
+          body: <p className="event-quote">{i18n.t(p.unit === 'minutes' ? 'sloBudget.minutes' : 'sloBudget.events', amounts)}</p>,
+        };
+      }
+      case 'postmortem.required':
+        return { tone: 'failed', headline: tx('timeline.postmortemRequired', { slo: <strong>{str(p.sloName) ?? '?'}</strong>, share: <strong>{formatShare(Number(p.share))}</strong> }) };
       case 'runbook.started':
       case 'runbook.answered':
       case 'runbook.field_recorded':
@@ -177,6 +189,7 @@ const ICONS: Record<Tone, ReactNode> = {
   update: <path d="M3.5 7v2l6 3V4zM9.5 5.5h2a1.5 1.5 0 0 1 0 5h-2" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" />,
   runbook: <path d="M4.5 3.5h6.5v9H4.5zM6.5 6h3M6.5 8.5h3" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinecap="round" />,
   failed: <path d="M8 4v4.5M8 11v.2" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />,
+  budget: <path d="M3.5 12.5h9M5 12V9M8 12V6M11 12V4" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />,
   other: <circle cx="8" cy="8" r="2" fill="currentColor" />,
 };
 

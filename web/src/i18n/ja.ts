@@ -1,4 +1,5 @@
 import { alertsJa } from './alerts-ja.js';
+import { sloBudgetJa } from './slo-budget-ja.js';
 import type { MessageKey } from './en.js';
 
 /** 日本語の UI 文言。キーは en.ts と完全に一致させること（i18n.test.ts が検査する）。 */
@@ -629,4 +630,5 @@ export const ja: Record<MessageKey, string> = {
   'duration.timeToMitigate': '緩和までの時間',
   'duration.timeToResolve': '解決までの時間',
   ...alertsJa,
+  ...sloBudgetJa,
 };

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/error-message.js';
 import { Composer } from '../components/composer.js';
 import { IncidentSidebar } from '../components/incident-sidebar.js';
 import { RunbookPanel } from '../components/runbooks/runbook-panel.js';
+import { SloBudgetPanel } from '../components/slo-budget-panel.js';
 import { EditableSummary, EditableTitle } from '../components/editable.js';
 import { Timeline, type NameBook } from '../components/timeline.js';
 import { useI18n } from '../i18n/index.js';
@@ -79,6 +80,8 @@ export function IncidentPage({ reference, user }: { reference: string; user: Use
           </section>
 
           <RunbookPanel reference={data.reference} canAct={user.role !== 'viewer'} />
+
+          <SloBudgetPanel reference={data.reference} mitigated={data.mitigatedAt !== null || data.resolvedAt !== null} />
 
           <section className="card section" aria-labelledby="timeline-heading">
             <div className="section-header">

@@ -1,0 +1,20 @@
+/** English UI text of the incident's error budget panel (spread into en.ts). */
+export const sloBudgetEn = {
+  'sloBudget.title': 'Error budget',
+  'sloBudget.postmortemRequired': 'Postmortem required',
+  'sloBudget.requiredHint': 'An SLO lost {threshold} or more of its error budget to this incident (error budget policy).',
+  'sloBudget.window.rolling': '{days}-day window',
+  'sloBudget.window.week': 'Calendar week',
+  'sloBudget.window.month': 'Calendar month',
+  'sloBudget.events': '{bad} of {budget} errors',
+  'sloBudget.minutes': '{bad} of {budget} bad minutes',
+  'sloBudget.estimated': 'Estimated',
+  'sloBudget.estimatedHint': 'This SLO is estimated from incidents, not measured.',
+  'sloBudget.fallback': 'Fallback span',
+  'sloBudget.fallbackHint': 'Impact start or mitigation was not recorded: declared → resolved was used.',
+  'sloBudget.span': 'Impact {from} – {to}',
+  'sloBudget.barLabel': '{slo}: {share} of the error budget',
+  'sloBudget.threshold': 'Policy line: {threshold}',
+  'timeline.budgetBurnt': '{slo}: this incident burnt {share} of the error budget',
+  'timeline.postmortemRequired': 'Postmortem required: {slo} lost {share} of its error budget',
+} as const;
