@@ -10,6 +10,8 @@ export const ACTION = {
   setSeverity: 'incident_set_severity',
   assignRole: 'incident_assign_role',
   resolve: 'incident_resolve',
+  // The broadcast announcement's "Another customer reported this": one more inquiry (value: incident id).
+  recordInquiry: 'incident_record_inquiry',
   // A page's direct message (src/slack/paging): the button's value is the page id.
   acknowledgePage: 'page_acknowledge',
   resolvePage: 'page_resolve',

@@ -175,7 +175,7 @@ describe.each(engines)('alert ingest (%s)', (engine) => {
     expect(await alerts()).toHaveLength(3);
   });
 
-  it('concurrent requests for one key land in one alert, in order, with one triggered event', async () => {
+  it('concurrent requests for one key land in one alert with one triggered event and every repeat counted', async () => {
     const generic = await integration('generic');
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => send(`/hooks/${generic.token}`, { title: 'flapping', dedupKey: 'k', summary: `n${i}` })),
@@ -186,7 +186,8 @@ describe.each(engines)('alert ingest (%s)', (engine) => {
     const kinds = await events();
     expect(kinds[0]!.kind).toBe('triggered');
     expect(kinds.slice(1).reduce((sum, e) => sum + Number(e.count), 0)).toBe(39);
-    expect(decodeJson<{ summary: string }>(alert!.last_payload).summary).toBe('n39');
+    // Concurrent requests have no order among themselves; the last payload is one of them.
+    expect(decodeJson<{ summary: string }>(alert!.last_payload).summary).toMatch(/^n\d+$/);
   });
 
   it('integration admin: create shows the token once, list and show only its hint, PATCH validates routes, DELETE keeps alerts', async () => {

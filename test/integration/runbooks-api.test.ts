@@ -199,13 +199,16 @@ describe.each(engines)('runbooks API on %s', (engine) => {
     expect(after.roles.commander).toMatchObject({ id: alice.id });
     const entries = await timeline(incident.id);
     const kinds = entries.map((e) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['runbook.started', 'role.assigned', 'runbook.field_recorded', 'status_update', 'severity.changed', 'runbook.completed']));
+    expect(kinds).toEqual(expect.arrayContaining(['runbook.started', 'role.assigned', 'field.changed', 'status_update', 'severity.changed', 'runbook.completed']));
+    expect(kinds).not.toContain('runbook.field_recorded');
     expect(entries.filter((e) => e.kind === 'runbook.answered').map((e) => [e.payload.stepId, e.payload.answer])).toEqual([
       ['commander', 'Alice'],
       ['inquiries', '1200'],
       ['started', '2026-11-20 08:30 UTC'],
     ]);
-    expect(entries.find((e) => e.kind === 'runbook.field_recorded')!.payload).toMatchObject({ field: 'cs_inquiries', value: 1200, stepId: 'inquiries', runId: run.id });
+    // A declared custom field is set for real, as a PATCH would.
+    expect(entries.find((e) => e.kind === 'field.changed' && e.payload.field === 'cs_inquiries')!.payload).toEqual({ field: 'cs_inquiries', from: null, to: 1200, runbookStep: 'inquiries' });
+    expect(after.fields).toEqual({ cs_inquiries: 1200 });
     expect(entries.find((e) => e.kind === 'status_update')!.payload.body).toBe('1200 support inquiries so far.');
     expect(entries.find((e) => e.kind === 'severity.changed')!.payload).toMatchObject({ from: 'SEV3', to: 'SEV1', runbookStep: 'worse' });
 

@@ -153,11 +153,12 @@ describe.each(engines)('runbooks in Slack on %s', (engine) => {
       ['affected-features', 'Booking, Payment', 'Mia Member'],
     ]);
     const timeline = (await api('GET', `/api/v1/incidents/${incident.id}/timeline`)).items as Array<{ kind: string; payload: Record<string, unknown> }>;
-    const recorded = timeline.filter((e) => e.kind === 'runbook.field_recorded').map((e) => [e.payload.field, e.payload.value]);
+    const recorded = timeline.filter((e) => e.kind === 'field.changed').map((e) => [e.payload.field, e.payload.to]);
     expect(recorded).toEqual([
       ['cs_inquiries', 1234],
       ['affected_users', 5000],
     ]);
+    expect((await api('GET', `/api/v1/incidents/${incident.id}`)).fields).toEqual({ cs_inquiries: 1234, affected_users: 5000 });
     expect(timeline.find((e) => e.kind === 'status_update')?.payload.body).toContain('Customer impact: about 5000 users affected (Booking, Payment); 1234 support inquiries so far.');
     // No escalation policy "support-lead" exists here: the page is recorded as failed and the run went on.
     expect(timeline.find((e) => e.kind === 'runbook.action_failed')?.payload).toMatchObject({ stepId: 'page-support-lead', action: 'page' });

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { incidentDeclare, incidentList, incidentResolve, incidentShow, incidentUpdate } from './incident.js';
+import { integrationCreate, integrationList, integrationRotateToken } from './integrations.js';
 import { escalationCreate, escalationDelete, escalationList, escalationShow } from './escalation.js';
 import { migrate } from './migrate.js';
 import { pageAck, pageCreate, pageList, pageResolve, pageShow } from './page.js';
@@ -41,4 +42,7 @@ export const commands: readonly Command[] = [
   pageResolve,
   postmortemShow,
   postmortemExport,
+  integrationCreate,
+  integrationList,
+  integrationRotateToken,
 ];

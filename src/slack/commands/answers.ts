@@ -1,3 +1,5 @@
+import { acceptedValues } from '../../domain/fields/assignment.js';
+import type { FieldDefinition } from '../../domain/fields/definition.js';
 import { INCIDENT_STATUSES } from '../../domain/incidents/status.js';
 
 export function helpText(commandName: string, severities: readonly string[]): string {
@@ -11,6 +13,7 @@ export function helpText(commandName: string, severities: readonly string[]): st
     `• \`${c} update <text>\`: a status update for everyone following the incident`,
     `• \`${c} resolve\``,
     `• \`${c} runbook <runbook id>\`: start a runbook; its steps appear in the incident channel one at a time`,
+    `• \`${c} set <field> <value>\`: record a fact (\`set affected_users 1,200\`, \`set personal_data_exposed yes\`); the field by its key or label`,
     `• \`${c} help\``,
     `In an incident's channel these act on its incident; elsewhere name it: \`${c} status INC-12 monitoring\`.`,
   ].join('\n');

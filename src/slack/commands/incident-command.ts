@@ -15,6 +15,7 @@ import { ROLE_LABEL } from '../views/assign-role-modal.js';
 import { MAX_SERVICE_OPTIONS, declareModal } from '../views/declare-modal.js';
 import { helpText, noIncidentText, notHereText } from './answers.js';
 import { parseIncidentCommand, type IncidentCommand } from './parse-command.js';
+import { setFieldFromSlack } from './set-field.js';
 
 /**
  * `/incident` (settings.slack.commandName). Each subcommand runs its use case and answers in
@@ -73,12 +74,13 @@ async function openDeclareModal(
 type IncidentChange = Exclude<IncidentCommand, { verb: 'help' } | { verb: 'declare' }>;
 
 async function changeIncident(
-  { deps }: SlackInbound,
+  inbound: SlackInbound,
   client: WebClient,
   incident: string,
   request: IncidentChange,
   principal: Principal,
 ): Promise<string> {
+  const { deps } = inbound;
   switch (request.verb) {
     case 'status': {
       const view = await updateIncident(deps, incident, { status: request.status }, principal);
@@ -101,6 +103,8 @@ async function changeIncident(
       const view = await resolveIncident(deps, incident, undefined, principal);
       return `${view.reference} is *${view.status}*.`;
     }
+    case 'set':
+      return setFieldFromSlack(inbound, client, incident, request.assignment, principal);
     case 'runbook': {
       const run = await startRunbookRun(deps, incident, request.runbookId, principal);
       return `Runbook *${run.runbook.title.en ?? run.runbook.title.ja}* started: its first step appears in the incident channel.`;

@@ -10,7 +10,9 @@ export type IncidentCommand =
   | { verb: 'role'; incident: string | undefined; role: IncidentRole; slackUserId: string }
   | { verb: 'update'; incident: string | undefined; text: string }
   | { verb: 'resolve'; incident: string | undefined }
-  | { verb: 'runbook'; incident: string | undefined; runbookId: string };
+  | { verb: 'runbook'; incident: string | undefined; runbookId: string }
+  /** `assignment`: `<field> <value>` as typed; the field is found among the declared ones by the handler. */
+  | { verb: 'set'; incident: string | undefined; assignment: string };
 
 export type ParsedCommand = { ok: true; command: IncidentCommand } | { ok: false; problem: string };
 
@@ -76,6 +78,9 @@ export function parseIncidentCommand(text: string, severities: readonly string[]
     case 'resolve':
       if (args.length) return fail('Usage: `resolve` (in the incident channel) or `resolve INC-<number>`');
       return ok({ verb: 'resolve', incident });
+    case 'set':
+      if (!freeText) return fail('Usage: `set <field> <value>`, e.g. `set affected_users 1,200` or `set personal_data_exposed yes`');
+      return ok({ verb: 'set', incident, assignment: freeText });
     case 'runbook':
       if (args.length !== 1) return fail('Usage: `runbook <runbook id>` (in the incident channel) or `runbook INC-<number> <runbook id>`');
       return ok({ verb: 'runbook', incident, runbookId: args[0]! });

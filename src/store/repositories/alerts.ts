@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Alert, AlertTimelineEvent } from '../../domain/alerts/alert.js';
 import type { AlertChange, NewAlert, OpenAlert } from '../../domain/alerts/ingest-batch.js';
 import type { Actor } from '../../domain/incidents/timeline.js';
@@ -41,23 +41,31 @@ export async function insertNewAlerts(tx: Executor, alerts: readonly NewAlert[])
   }
 }
 
-/** Applies an ingest batch's changes to alerts that were open: counts, latest payload, status. */
+/**
+ * Applies an ingest batch's changes to alerts that were open (counts, latest payload,
+ * status) in one statement per chunk: `UPDATE … FROM (VALUES …)`, which both engines run.
+ */
 export async function applyAlertChanges(tx: Executor, changes: readonly AlertChange[]): Promise<void> {
-  for (const change of changes) {
-    await tx
-      .updateTable('alerts')
-      .set((eb) => ({
-        status: change.status,
-        open_key: change.status === 'resolved' ? null : eb.ref('open_key'),
-        occurrences: eb('occurrences', '+', change.occurrencesAdded),
-        last_seen_at: change.lastSeenAt,
-        last_payload: encodeJson(change.lastPayload),
-        updated_at: change.lastSeenAt,
-        ...(change.acknowledgedAt !== null && { acknowledged_at: change.acknowledgedAt }),
-        ...(change.resolvedAt !== null && { resolved_at: change.resolvedAt }),
-      }))
-      .where('id', '=', change.id)
-      .execute();
+  const postgres = supportsRowLocks(tx);
+  const timestamp = postgres ? sql`timestamptz` : sql`text`;
+  const json = postgres ? sql`jsonb` : sql`text`;
+  for (let start = 0; start < changes.length; start += CHUNK) {
+    const values = changes
+      .slice(start, start + CHUNK)
+      .map((c) => sql`(${c.id}, ${c.status}, ${c.occurrencesAdded}, ${c.lastSeenAt}, ${encodeJson(c.lastPayload)}, ${c.acknowledgedAt}, ${c.resolvedAt})`);
+    // VALUES columns are column1… on both engines; parameters arrive untyped, hence the casts.
+    await sql`
+      update alerts set
+        status = v.column2,
+        open_key = case when v.column2 = 'resolved' then null else alerts.open_key end,
+        occurrences = alerts.occurrences + cast(v.column3 as integer),
+        last_seen_at = cast(v.column4 as ${timestamp}),
+        updated_at = cast(v.column4 as ${timestamp}),
+        last_payload = cast(v.column5 as ${json}),
+        acknowledged_at = coalesce(cast(v.column6 as ${timestamp}), alerts.acknowledged_at),
+        resolved_at = coalesce(cast(v.column7 as ${timestamp}), alerts.resolved_at)
+      from (values ${sql.join(values)}) as v
+      where alerts.id = v.column1`.execute(tx);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ValueSource } from '../../domain/fields/coerce.js';
 import { changeIncident, type IncidentChange } from '../../domain/incidents/change.js';
 import { updateIncident as saveIncident } from '../../store/repositories/incidents.js';
 import { appendEvents } from '../../store/repositories/timeline.js';
@@ -22,6 +23,7 @@ export async function updateIncident(
   idOrReference: string,
   input: UpdateInput,
   principal: Principal,
+  options: { fieldsFrom?: ValueSource } = {},
 ): Promise<IncidentView> {
   authorize(principal, 'responder');
   return deps.db.transaction().execute(async (tx) => {
@@ -32,7 +34,7 @@ export async function updateIncident(
     if (input.roles) await checkRoleHolders(tx, input.roles);
     const now = deps.clock.now();
     const changed = changeIncident(current, change, { severities: deps.settings.severities, now });
-    const facts = fields === undefined ? undefined : await planFieldsChange(tx, deps, changed.incident, fields, 'api');
+    const facts = fields === undefined ? undefined : await planFieldsChange(tx, deps, changed.incident, fields, options.fieldsFrom ?? 'api');
     const incident = facts?.incident ?? changed.incident;
     const timeline = [...changed.timeline, ...(facts?.timeline ?? [])];
     if (timeline.length) {

@@ -21,7 +21,7 @@ export async function createPostmortem(deps: Deps, principal: Principal, inciden
     }
     const now = deps.clock.now();
     const config = postmortemConfig(deps.settings);
-    const draft = createDraft(incident.id, config.template, await readIncidentSnapshot(tx, incident), config.generate, now);
+    const draft = createDraft(incident.id, config.template, await readIncidentSnapshot(tx, incident, deps.settings.fields), config.generate, now);
     const postmortem = { ...draft, ownerId: incident.roles.commander ?? principal.userId };
     await insertPostmortem(tx, postmortem, now);
     return presentPostmortem(await readPostmortemContext(tx, deps, incident, postmortem));

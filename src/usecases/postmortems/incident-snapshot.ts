@@ -1,18 +1,13 @@
 import { INCIDENT_TIMESTAMPS, incidentReference, type Incident } from '../../domain/incidents/incident.js';
 import type { IncidentSnapshot, SnapshotEntry, SnapshotField } from '../../domain/postmortems/snapshot.js';
 import { BUILT_IN_FIELDS } from '../../domain/runbooks/fields.js';
-import type { FieldType, FieldValue, LocalizedText } from '../../domain/runbooks/types.js';
+import type { FieldType, FieldValue } from '../../domain/runbooks/types.js';
+import type { FieldDefinition } from '../../domain/fields/definition.js';
 import type { Executor } from '../../store/database.js';
 import { listServicesByIds } from '../../store/repositories/services.js';
 import { listEvents, type TimelineEvent } from '../../store/repositories/timeline.js';
 import { listUsersByIds } from '../../store/repositories/users.js';
 import { readSloImpactForPostmortem } from '../slos/read-incident-slo-impact.js';
-
-/** Names for the impact figures runbooks record, until the settings file declares custom fields (issue 7). */
-const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
-  affected_users: { en: 'Affected users', ja: '影響ユーザー数' },
-  cs_inquiries: { en: 'Customer-support inquiries', ja: '問い合わせ件数' },
-};
 
 /** Fields the incident keeps in its own columns; every other `field.changed` is a custom field. */
 const OWN_FIELDS: ReadonlySet<string> = new Set(['title', 'summary', 'tags', ...INCIDENT_TIMESTAMPS, ...Object.keys(BUILT_IN_FIELDS)]);
@@ -23,9 +18,14 @@ const OWN_FIELDS: ReadonlySet<string> = new Set(['title', 'summary', 'tags', ...
  * updates, runbook answers), and the names of the people named anywhere in it.
  * `userIds`: other people the view names (the postmortem's owner, reviewers, action item owners).
  */
-export async function readIncidentSnapshot(tx: Executor, incident: Incident, userIds: readonly string[] = []): Promise<IncidentSnapshot> {
+export async function readIncidentSnapshot(
+  tx: Executor,
+  incident: Incident,
+  definitions: readonly FieldDefinition[],
+  userIds: readonly string[] = [],
+): Promise<IncidentSnapshot> {
   const events = await listEvents(tx, incident.id);
-  const fields = customFields(events);
+  const fields = { ...recordedFields(events, definitions), ...declaredFields(incident, definitions) };
   const named = [
     ...userIds,
     ...Object.values(incident.roles),
@@ -78,19 +78,27 @@ function toEntry(event: TimelineEvent): SnapshotEntry {
   } as SnapshotEntry;
 }
 
+/** The declared custom facts the incident holds (cs_inquiries, affected_users, ...), in the order the settings declare them. */
+function declaredFields(incident: Incident, definitions: readonly FieldDefinition[]): Record<string, SnapshotField> {
+  return Object.fromEntries(
+    definitions.flatMap((d) => (Object.hasOwn(incident.fields, d.key) ? [[d.key, { label: d.label, type: d.type, value: incident.fields[d.key]! }]] : [])),
+  );
+}
+
 /**
- * Custom fields (cs_inquiries, affected_users, ...) as last recorded: a runbook answer
- * written to a field the incident has no column for (`runbook.field_recorded`), or a
- * `field.changed` of such a field.
+ * Fields as last recorded on the timeline: a runbook answer the incident kept no value for
+ * (`runbook.field_recorded`: before custom fields existed, or a field since removed from
+ * the settings), or a `field.changed` of a custom field. What the incident holds wins.
  */
-function customFields(events: readonly TimelineEvent[]): Record<string, SnapshotField> {
+function recordedFields(events: readonly TimelineEvent[], definitions: readonly FieldDefinition[]): Record<string, SnapshotField> {
+  const labels = new Map(definitions.map((d) => [d.key, d.label]));
   const fields: Record<string, SnapshotField> = {};
   for (const event of events) {
     const recorded = event.kind === 'runbook.field_recorded' ? event.payload.value : event.kind === 'field.changed' ? event.payload.to : undefined;
     const field = event.payload.field;
     if (recorded === undefined || typeof field !== 'string' || OWN_FIELDS.has(field)) continue;
     const value = fieldValue(recorded);
-    fields[field] = { label: FIELD_LABELS[field] ?? { en: field }, type: fieldType(value), value };
+    fields[field] = { label: labels.get(field) ?? { en: field }, type: fieldType(value), value };
   }
   return fields;
 }

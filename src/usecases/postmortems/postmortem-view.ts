@@ -25,7 +25,7 @@ export interface PostmortemContext {
 export async function readPostmortemContext(tx: Executor, deps: Deps, incident: Incident, postmortem: Postmortem): Promise<PostmortemContext> {
   const actionItems = await listActionItems(tx, incident.id);
   const people = [postmortem.ownerId, ...postmortem.reviewers.map((r) => r.userId), postmortem.timelineReviewed?.by, postmortem.severityConfirmed?.by, ...actionItems.map((i) => i.ownerId)];
-  const snapshot = await readIncidentSnapshot(tx, incident, people.filter((id): id is string => !!id));
+  const snapshot = await readIncidentSnapshot(tx, incident, deps.settings.fields, people.filter((id): id is string => !!id));
   const config = postmortemConfig(deps.settings);
   return { incident, postmortem, actionItems, snapshot, config, readiness: checkReadiness(config.checklist, { postmortem, actionItems, snapshot }) };
 }

@@ -22,7 +22,7 @@ export async function regeneratePostmortem(deps: Deps, principal: Principal, inc
     const current = await getPostmortemForUpdate(tx, incident.id);
     const now = deps.clock.now();
     const config = postmortemConfig(deps.settings);
-    const { postmortem, refreshed, keptEdited: kept } = regenerateDraft(current, config.template, await readIncidentSnapshot(tx, incident), config.generate, now);
+    const { postmortem, refreshed, keptEdited: kept } = regenerateDraft(current, config.template, await readIncidentSnapshot(tx, incident, deps.settings.fields), config.generate, now);
     await updatePostmortem(tx, postmortem, now);
     return { ...presentPostmortem(await readPostmortemContext(tx, deps, incident, postmortem)), refreshed, kept };
   });
