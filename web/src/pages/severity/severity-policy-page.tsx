@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { usePolicyCheck, useSavePolicy, useSeverityPolicy, type PolicyProblem } from '../../api/severity.js';
+import { useMeta } from '../../api/queries.js';
+import { useSavePolicy, useSeverityPolicy, type PolicyProblem } from '../../api/severity.js';
 import type { User } from '../../api/types.js';
 import { AlertsTabs } from '../../components/alerts/alerts-tabs.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -9,8 +10,12 @@ import { ExampleList } from '../../components/severity/example-list.js';
 import { PolicyProblems } from '../../components/severity/policy-problems.js';
 import { TryFacts } from '../../components/severity/try-facts.js';
 import { useI18n } from '../../i18n/index.js';
+import { checkSeverityText, type SeverityEditorCheck } from '../../lib/severity-check.js';
 import { policyLines } from '../../lib/severity-lines.js';
 import '../../styles/alerts.css';
+
+/** How long typing must pause before the text is checked again. */
+const CHECK_DELAY_MS = 200;
 
 /** A 422 from Save carries every problem; anything else is shown as an error. */
 function savedProblems(error: unknown): PolicyProblem[] | null {
@@ -22,8 +27,9 @@ export function SeverityPolicyPage({ user }: { user: User }) {
   const policy = useSeverityPolicy();
   const save = useSavePolicy();
   const editor = useRef<CodeEditorHandle>(null);
+  const meta = useMeta();
   const [text, setText] = useState<string | null>(null);
-  const check = usePolicyCheck(text);
+  const [checked, setChecked] = useState<{ text: string; check: SeverityEditorCheck } | null>(null);
 
   useEffect(() => {
     document.title = `${t('severityPolicy.title')} · Hikeshi`;
@@ -34,11 +40,20 @@ export function SeverityPolicyPage({ user }: { user: User }) {
     if (policy.data && text === null) setText(policy.data.text);
   }, [policy.data, text]);
 
+  const severities = meta.data?.severities;
+  const fields = meta.data?.fields;
+  const deferred = useDeferredValue(text);
+  useEffect(() => {
+    if (deferred === null || !severities || !fields) return;
+    const timer = setTimeout(() => setChecked({ text: deferred, check: checkSeverityText(deferred, fields, severities) }), CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [deferred, severities, fields]);
+
   const current = text ?? '';
-  const upToDate = check.checkedText === current && !check.isPlaceholderData && !check.isFetching;
-  const result = check.data?.check;
+  const upToDate = checked?.text === current;
+  const result = checked?.check;
   const problems = result?.problems ?? [];
-  const lines = useMemo(() => policyLines(check.checkedText ?? ''), [check.checkedText]);
+  const lines = useMemo(() => policyLines(checked?.text ?? ''), [checked?.text]);
   const failing = (result?.examples ?? []).filter((e) => !e.passed);
   const marks = useMemo(() => {
     const map = new Map<number, 'error' | 'warning'>();
@@ -95,7 +110,7 @@ export function SeverityPolicyPage({ user }: { user: User }) {
       <AlertsTabs active="severity" />
       {readOnly ? <div className="notice">{t('severityPolicy.adminOnly')}</div> : inForce.source === 'file' ? <div className="notice">{t('severityPolicy.fileNote')}</div> : null}
       {save.error && !serverProblems ? <ErrorMessage error={save.error} /> : null}
-      {check.error ? <ErrorMessage error={check.error} onRetry={() => void check.refetch()} /> : null}
+      <ErrorMessage error={meta.error} onRetry={() => void meta.refetch()} />
 
       <div className="runbook-editor-layout">
         <section className="card runbook-editor-code" aria-label={t('severityPolicy.yaml')}>
