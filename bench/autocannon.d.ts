@@ -16,6 +16,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Per-request bodies: autocannon calls setupRequest before each request on a connection. */
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; setupRequest?: (request: { body?: string; [key: string]: unknown }) => { body?: string; [key: string]: unknown } }[];
   }
   interface Result {
     requests: Histogram & { total: number };

@@ -5,6 +5,7 @@ import type { Engine } from '../src/store/database.js';
 import { measureBundle } from './lib/bundle.js';
 import { CREATE_CONNECTIONS, CREATE_DURATION_S, measureCreate } from './lib/create.js';
 import { createBenchDatabase, postgresUnavailable } from './lib/databases.js';
+import { INGEST_DURATION_S, measureIngest } from './lib/ingest.js';
 import { LIST_REQUESTS, measureList } from './lib/list.js';
 import { printReport, type BenchResults, type EngineResult } from './lib/report.js';
 import { SEED_COUNT, seedIncidents } from './lib/seed.js';
@@ -43,13 +44,15 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     const startup = await measureStartup(database.url);
     progress(`${engine}: incident create throughput (${CREATE_DURATION_S} s)`);
     const create = await withServer(() => startHikeshi(database.url), (server) => measureCreate(server.url));
-    if (!SLACK_ENABLED) return { engine, seed, list, startup, create, slackSkipped: 'BENCH_SLACK=0' };
+    progress(`${engine}: alert ingest (3 scenarios, ${INGEST_DURATION_S} s each)`);
+    const ingest = await withServer(() => startHikeshi(database.url), (server) => measureIngest(server.url));
+    if (!SLACK_ENABLED) return { engine, seed, list, startup, create, ingest, slackSkipped: 'BENCH_SLACK=0' };
     progress(`${engine}: Slack (emulator in this process, server with SLACK_API_URL pointing at it)`);
     try {
       const slack = await measureSlack(database.url, (message) => progress(`${engine}: ${message}`));
-      return { engine, seed, list, startup, create, slack };
+      return { engine, seed, list, startup, create, ingest, slack };
     } catch (error) {
-      return { engine, seed, list, startup, create, slackSkipped: `failed: ${(error as Error).stack ?? error}` };
+      return { engine, seed, list, startup, create, ingest, slackSkipped: `failed: ${(error as Error).stack ?? error}` };
     }
   } finally {
     await database.drop();

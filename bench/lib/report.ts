@@ -1,6 +1,7 @@
 import type { Engine } from '../../src/store/database.js';
 import type { BundleResult } from './bundle.js';
 import type { ThroughputResult } from './create.js';
+import { ingestReport, type IngestScenario } from './ingest.js';
 import type { LatencyResult } from './list.js';
 import type { SlackResult } from './slack.js';
 import type { StartupResult } from './startup.js';
@@ -13,6 +14,8 @@ export interface EngineResult {
   list?: LatencyResult[];
   startup?: StartupResult;
   create?: ThroughputResult;
+  /** Alert ingest scenarios (bench/lib/ingest.ts). */
+  ingest?: IngestScenario[];
   slack?: SlackResult;
   /** Why the Slack figures are missing (BENCH_SLACK=0, or the failure). */
   slackSkipped?: string;
@@ -134,6 +137,7 @@ export function printReport(r: BenchResults): void {
       : '  not built (dist/web/index.html absent)',
   );
   out.push(...slackReport(r, ran));
+  out.push(...ingestReport(r.bareFastify, ran.map((e) => ({ name: NAMES[e.engine], scenarios: e.ingest }))));
   console.log(out.join('\n'));
 }
 

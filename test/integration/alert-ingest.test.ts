@@ -92,6 +92,16 @@ describe.each(engines)('alert ingest (%s)', (engine) => {
       { status: 'invalid event', message: 'Bad request', errors: ['payload.severity: must be one of critical, error, warning, info'] },
     ]);
     expect((await send(url, { ...withKey('trigger'), routing_key: 'R0000000000000000000000000000000' })).statusCode).toBe(401);
+
+    const change = await send('/integrations/pagerduty/v2/change/enqueue', {
+      routing_key: pd.token,
+      payload: { summary: 'Deployed checkout v42', source: 'ci', timestamp: '2026-11-20T08:30:00Z', custom_details: { sha: 'abc123' } },
+    });
+    expect([change.statusCode, change.json()]).toEqual([202, { status: 'success', message: 'Change event processed' }]);
+    expect(await app.deps.db.selectFrom('integration_changes').select(['summary', 'happened_at', 'integration_id']).execute()).toEqual([
+      { summary: 'Deployed checkout v42', happened_at: '2026-11-20T08:30:00.000Z', integration_id: pd.id },
+    ]);
+    expect(await alerts()).toHaveLength(2);
   });
 
   it('Waroom events: bearer, aggregation key, close resolves', async () => {

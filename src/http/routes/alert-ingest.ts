@@ -5,10 +5,11 @@ import type { AlertEvent } from '../../domain/alerts/alert.js';
 import type { ItemOutcome } from '../../domain/alerts/ingest-batch.js';
 import { IntegrationCredentialsError, PayloadError, RateLimitedError } from '../../errors.js';
 import { GRAFANA_SIGNATURE_HEADER, verifyGrafanaSignature } from '../../integrations/alert-sources/grafana-signature.js';
-import { parseAlertPayload } from '../../integrations/alert-sources/index.js';
+import { parseAlertPayload, parsePagerDutyChange } from '../../integrations/alert-sources/index.js';
 import { AlertReceiver } from '../../usecases/alerts/alert-receiver.js';
 import { authenticateIntegration, type IntegrationCredential } from '../../usecases/alerts/authenticate-integration.js';
 import type { KnownIntegration } from '../../usecases/integrations/credential-cache.js';
+import { recordIntegrationChange } from '../../usecases/integrations/record-change.js';
 import type { Deps } from '../../usecases/deps.js';
 import { errorHandler, toProblem } from '../problem.js';
 import { Problem } from '../schemas.js';
@@ -30,6 +31,7 @@ const Accepted = Type.Object({
   ),
 });
 const PagerDutyAccepted = Type.Object({ status: Type.String(), message: Type.String(), dedup_key: Type.String() });
+const PagerDutyChangeAccepted = Type.Object({ status: Type.String(), message: Type.String() });
 const PagerDutyError = Type.Object({ status: Type.String(), message: Type.String(), errors: Type.Array(Type.String()) });
 const ingestErrors = { 400: Problem, 401: Problem, 413: Problem, 429: Problem };
 
@@ -157,6 +159,23 @@ export const alertIngestRoutes: RouteModule = (app, deps) => {
         if (typeof routingKey !== 'string' || routingKey === '') throw new PayloadError('routing_key', 'is required');
         const [outcome] = await ingest(deps, receiver, request, { token: routingKey, kind: 'pagerduty' }, () => body);
         return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: outcome!.dedupKey });
+      },
+    );
+    scope.post(
+      '/integrations/pagerduty/v2/change/enqueue',
+      { config, logLevel: 'warn', bodyLimit: PAGERDUTY_BODY_LIMIT, schema: { tags, summary: 'PagerDuty change events: recorded on the integration as context, never alerts', security: [], response: { 202: PagerDutyChangeAccepted, 400: PagerDutyError, 401: PagerDutyError, 413: PagerDutyError } } },
+      async (request, reply) => {
+        const body = readJson(request.body);
+        const routingKey = typeof body === 'object' && body !== null ? (body as { routing_key?: unknown }).routing_key : undefined;
+        const { integration } = await authenticateIntegration(deps, { token: typeof routingKey === 'string' ? routingKey : undefined, kind: 'pagerduty' });
+        const event = parsePagerDutyChange(body);
+        await recordIntegrationChange(deps, integration, {
+          summary: event.payload.summary,
+          source: event.payload.source ?? null,
+          happenedAt: event.payload.timestamp ?? null,
+          payload: { ...event, routing_key: undefined },
+        });
+        return reply.code(202).send({ status: 'success', message: 'Change event processed' });
       },
     );
   });

@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 import type { TLocalizedValidationError } from 'typebox/error';
 import type { AlertEvent, IntegrationKind } from '../../domain/alerts/alert.js';
@@ -6,7 +7,7 @@ import { alertmanager } from './alertmanager.js';
 import { datadog } from './datadog.js';
 import { generic } from './generic.js';
 import { grafana } from './grafana.js';
-import { pagerduty } from './pagerduty.js';
+import { pagerduty, PagerDutyChangeEvent } from './pagerduty.js';
 import type { AlertSource, ParseContext } from './source.js';
 import { waroom } from './waroom.js';
 
@@ -40,6 +41,14 @@ export function parseAlertPayload(kind: IntegrationKind, body: unknown, context:
   const problem = source.check?.(body);
   if (problem) throw new PayloadError(problem.field, problem.reason);
   return source.toAlertEvents(body, context);
+}
+
+const changeValidator = Compile(PagerDutyChangeEvent);
+
+/** A PagerDuty change event (`/v2/change/enqueue`), checked like an alert payload. */
+export function parsePagerDutyChange(body: unknown): Static<typeof PagerDutyChangeEvent> {
+  if (!changeValidator.Check(body)) throw payloadError(changeValidator.Errors(body));
+  return body;
 }
 
 function payloadError(errors: TLocalizedValidationError[]): PayloadError {

@@ -1,3 +1,5 @@
+import { fieldValueOf } from '../../domain/fields/change.js';
+import type { IncidentFields } from '../../domain/fields/definition.js';
 import type { IncidentRole } from '../../domain/incidents/incident.js';
 import type { IncidentStatus } from '../../domain/incidents/status.js';
 import type { Executor } from '../../store/database.js';
@@ -6,6 +8,7 @@ import { listUsersByIds } from '../../store/repositories/users.js';
 import type { Deps } from '../deps.js';
 import { findIncident } from '../incidents/find-incident.js';
 import { viewIncident } from '../incidents/incident-view.js';
+import { readSlackFacts, type SlackFact } from './slack-facts.js';
 
 /** A person as Slack messages show them: a mention when Hikeshi knows their Slack id. */
 export interface SlackPerson {
@@ -30,6 +33,10 @@ export interface SlackIncident {
   roles: Record<IncidentRole, SlackPerson | null>;
   declaredBy: SlackPerson | null;
   services: string[];
+  /** The declared custom facts (settings `fields`), shown in the summary message. */
+  facts: SlackFact[];
+  /** Null when inquiries are not counted; else the count, and the announcement offers "Another customer reported this". */
+  inquiries: { count: number } | null;
   declaredAt: string;
   updatedAt: string;
 }
@@ -71,11 +78,20 @@ export async function loadSlackIncident(tx: Executor, deps: Deps, incidentId: st
       },
       declaredBy: person(view.declaredBy),
       services: view.services.map((s) => s.name),
+      facts: await readSlackFacts(tx, deps.settings.fields, view.fields),
+      inquiries: inquiryCount(deps, view.fields),
       declaredAt: view.declaredAt,
       updatedAt: view.updatedAt,
     },
     channel: await findIncidentChannel(tx, view.id),
   };
+}
+
+function inquiryCount(deps: Deps, fields: IncidentFields): { count: number } | null {
+  const field = deps.settings.inquiries.field;
+  if (field === null) return null;
+  const count = fieldValueOf(fields, field);
+  return { count: typeof count === 'number' ? count : 0 };
 }
 
 /** Hikeshi user id → Slack user id, for those who have one. */
