@@ -197,6 +197,30 @@ describe.each(engines)('the error budget each incident burnt on %s', (engine) =>
     expect(text.payload.fallback).toBe(true);
   });
 
+  it('an SLO estimated from incidents is computed in minutes and marked estimated', async () => {
+    await start();
+    const estimated: SloDefinition = { ...SLO, id: 'checkout-estimated', name: 'checkout-estimated', window: { kind: 'rolling', days: 30 }, budgeting: { kind: 'timeslices', sliceTarget: 0.99 }, source: { kind: 'incidents' } };
+    const serviceId = (await app!.api('GET', '/api/v1/services')).json().items[0].id as string;
+    const now = app!.clock.now().toISOString();
+    await app!.deps.db.transaction().execute(async (tx) => {
+      await upsertSlo(tx, { definition: estimated, serviceId, origin: 'api', file: null, createdAt: now, updatedAt: now });
+      // The estimate marks the incident's minutes bad: 30 of a 43.2-minute budget.
+      const down = Array.from({ length: 30 }, (_, i) => ({ start: at('08:40') + i * MIN, good: 0, total: 1 }));
+      await writeMinutes(tx, { id: estimated.id, budgeting: estimated.budgeting }, down, 'estimate', now);
+    });
+    const inc1 = await declare('Checkout errors', '2026-11-20T08:40:00Z');
+    await runUntilIdle();
+    await mitigate(inc1.reference, '09:10');
+    const { impacts } = await impact(inc1.reference);
+    expect(impacts.map((row) => [row.sloId, row.unit, row.estimated])).toEqual([
+      ['checkout-estimated', 'minutes', true],
+      ['checkout-availability', 'events', false],
+    ]);
+    expect(impacts[0]!.sentence.en).toBe("INC-1 burnt 69.4 % of checkout-estimated's 30-day budget (30 of 43.2 bad minutes)");
+    const message = (await channelMessages(inc1.id)).find((text) => text.includes('checkout-estimated'));
+    expect(message).toContain('_(estimated from incidents)_');
+  });
+
   it('answers 404 for an unknown incident', async () => {
     await start();
     expect((await app!.api('GET', '/api/v1/incidents/INC-99/slo-impact')).statusCode).toBe(404);

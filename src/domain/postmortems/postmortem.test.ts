@@ -85,7 +85,7 @@ describe('createDraft', () => {
   });
 
   it.each<[string, IncidentSnapshot['sloImpact'], 'en' | 'ja', string]>([
-    ['the SLO impact section: the sentence per SLO and the policy line at 20 % or more', snapshot.sloImpact, 'en', "- INC-42 burnt 23.4 % of Payments availability's 28-day budget (28,080 of 120,000 errors)\n\n**Postmortem required**: one SLO lost 20.0 % or more of its error budget (error budget policy)."],
+    ['the SLO impact section: the sentence per SLO and the policy line at 20 % or more', snapshot.sloImpact, 'en', "- INC-42 burnt 23.4 % of Payments availability's 28-day budget (28,080 of 120,000 errors)\n\n**Postmortem required**: one SLO lost 20 % or more of its error budget (error budget policy)."],
     ['the SLO impact section in Japanese, with the estimate and fallback caveats', [{ ...snapshot.sloImpact![0]!, budgetConsumed: 0.1, bad: 12_000, estimated: true, fallback: true }], 'ja', '- INC-42 は Payments availability の28日間エラーバジェットの 10.0 % を消費しました（エラー 120,000 件中 12,000 件） (インシデントからの推定値で、計測値ではありません; 影響開始または緩和の時刻が未記録のため、宣言〜解決を使用)'],
     ['no figures yet says why instead of claiming no impact', null, 'en', 'No SLO budget figures: no SLO covers the incident’s services, or the incident is not mitigated yet.'],
   ])('%s', (_name, sloImpact, language, expected) => {

@@ -1,4 +1,4 @@
-import { budgetSentence, formatShare } from '../slo/budget-sentence.js';
+import { budgetSentence, formatThreshold } from '../slo/budget-sentence.js';
 import { postmortemRequired } from '../slo/incident-budget.js';
 import { POSTMORTEM_REQUIRED_SHARE } from '../slo/attribution.js';
 import type { Language } from '../runbooks/types.js';
@@ -30,6 +30,6 @@ export function sloImpactText(snapshot: IncidentSnapshot, { language }: { langua
     const notes = [impact.estimated ? w.estimated : null, impact.fallback ? w.fallback : null].filter(Boolean);
     return `- ${inlineText(sentence)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
   });
-  if (postmortemRequired(impacts.map((impact) => impact.budgetConsumed))) lines.push('', w.required(formatShare(POSTMORTEM_REQUIRED_SHARE)));
+  if (postmortemRequired(impacts.map((impact) => impact.budgetConsumed))) lines.push('', w.required(formatThreshold(POSTMORTEM_REQUIRED_SHARE)));
   return lines.join('\n');
 }

@@ -20,6 +20,11 @@ export function formatShare(share: number): string {
   return `${(share * 100).toFixed(1)} %`;
 }
 
+/** A policy line as people say it: `20 %` (no trailing `.0`). */
+export function formatThreshold(share: number): string {
+  return `${Number((share * 100).toFixed(1))} %`;
+}
+
 /** `28-day`, `weekly`, `monthly` (en); `28日間`, `週次`, `月次` (ja). */
 export function windowLabel(window: SloWindow, language: SentenceLanguage): string {
   if (window.kind === 'rolling') return language === 'ja' ? `${window.days}日間` : `${window.days}-day`;

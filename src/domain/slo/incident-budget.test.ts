@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentImpact } from './attribution.js';
 import { EMPTY_TOTALS, type Totals } from './buckets.js';
-import { budgetSentence } from './budget-sentence.js';
+import { budgetSentence, formatThreshold } from './budget-sentence.js';
 import { impactSpan, incidentBudget, postmortemRequired, type IncidentBudget, type IncidentTimes } from './incident-budget.js';
 import { MINUTE_MS, type MinuteBucket, type SloTarget, type Span } from './types.js';
 
@@ -122,5 +122,14 @@ describe('budgetSentence', () => {
     ['a calendar month in Japanese', { ...figures, window: { kind: 'calendar', unit: 'month', timeZone: 'Asia/Tokyo' }, bad: 25, budget: 43.2, share: 25 / 43.2, unit: 'minutes' }, 'ja', 'INC-12 は checkout-availability の月次エラーバジェットの 57.9 % を消費しました（不良 43.2 分中 25 分）'],
   ])('%s', (_title, input, language, expected) => {
     expect(budgetSentence(input, language)).toBe(expected);
+  });
+});
+
+describe('formatThreshold', () => {
+  it.each<[number, string]>([
+    [0.2, '20 %'],
+    [0.125, '12.5 %'],
+  ])('a policy line of %s reads %s, without a trailing .0', (share, expected) => {
+    expect(formatThreshold(share)).toBe(expected);
   });
 });

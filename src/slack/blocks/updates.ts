@@ -1,6 +1,6 @@
 import type { IncidentStatus } from '../../domain/incidents/status.js';
 import type { SloBudgetBurntPayload } from '../../domain/incidents/timeline.js';
-import { budgetSentence, formatShare } from '../../domain/slo/budget-sentence.js';
+import { budgetSentence, formatShare, formatThreshold } from '../../domain/slo/budget-sentence.js';
 import type { TimelineEvent } from '../../store/repositories/timeline.js';
 import type { SlackUpdate } from '../../usecases/slack/read-update-events.js';
 import type { SlackPerson } from '../../usecases/slack/slack-incident.js';
@@ -59,7 +59,7 @@ function channelLine(event: TimelineEvent, people: Record<string, SlackPerson>, 
     case 'slo.budget_burnt':
       return [budgetLine(reference, p as unknown as SloBudgetBurntPayload)];
     case 'postmortem.required':
-      return [`:rotating_light: *Postmortem required*: ${reference} took ${formatShare(Number(p.share))} of ${escapeText(String(p.sloName))}'s error budget (the policy asks for one at ${formatShare(Number(p.threshold))} or more)`];
+      return [`:rotating_light: *Postmortem required*: ${reference} took ${formatShare(Number(p.share))} of ${escapeText(String(p.sloName))}'s error budget (the policy asks for one at ${formatThreshold(Number(p.threshold))} or more)`];
     default:
       return [];
   }

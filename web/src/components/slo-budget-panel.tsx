@@ -1,4 +1,4 @@
-import { formatShare } from '../../../src/domain/slo/budget-sentence.js';
+import { formatShare, formatThreshold } from '../../../src/domain/slo/budget-sentence.js';
 import { useIncidentSloImpact, type SloImpactView } from '../api/slo-impact.js';
 import { useI18n } from '../i18n/index.js';
 import { formatAbsolute } from '../lib/time.js';
@@ -18,7 +18,7 @@ export function SloBudgetPanel({ reference, mitigated }: { reference: string; mi
   if (impact.error) return <ErrorMessage error={impact.error} onRetry={() => void impact.refetch()} />;
   const data = impact.data;
   if (!data?.impacts.length) return null;
-  const threshold = formatShare(data.threshold);
+  const threshold = formatThreshold(data.threshold);
 
   return (
     <section className="card section slo-budget" aria-labelledby="slo-budget-heading" data-testid="slo-budget-panel" data-required={data.postmortemRequired}>
@@ -66,7 +66,7 @@ function SloBudgetRow({ row, threshold }: { row: SloImpactView; threshold: numbe
         aria-label={t('sloBudget.barLabel', { slo: row.sloName, share })}
       >
         <span className="slo-budget-fill" style={{ width: `${Math.min(1, row.share) * 100}%` }} />
-        <span className="slo-budget-line" style={{ left: `${threshold * 100}%` }} title={t('sloBudget.threshold', { threshold: formatShare(threshold) })} />
+        <span className="slo-budget-line" style={{ left: `${threshold * 100}%` }} title={t('sloBudget.threshold', { threshold: formatThreshold(threshold) })} />
       </div>
       <div className="slo-budget-figures small">
         <span data-testid="slo-budget-figures">{t(row.unit === 'events' ? 'sloBudget.events' : 'sloBudget.minutes', figures)}</span>
