@@ -28,6 +28,16 @@ export const SettingsSchema = Type.Object(
       { additionalProperties: false },
     ),
     runbooks: Type.String({ minLength: 1 }),
+    slos: Type.String({ minLength: 1, description: 'Folder of SLO files (Hikeshi YAML, OpenSLO v1, Sloth prometheus/v1), read at start' }),
+    prometheus: Type.Optional(
+      Type.Object(
+        {
+          url: Type.String({ pattern: '^https?://', description: 'Base URL of the Prometheus HTTP API SLOs with a PromQL source are pulled from' }),
+          timeoutSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 300, description: 'Per request (default 10); a request that takes longer is a gap, retried' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'Where people reach the web app; links in pages point there (else HIKESHI_PUBLIC_URL)' })),
     paging: Type.Object(
       {
@@ -81,6 +91,7 @@ export const DEFAULT_SETTINGS: Settings = {
     commandName: '/incident',
   },
   runbooks: './runbooks',
+  slos: './slos',
   paging: { webhooks: {} },
   fields: DEFAULT_FIELDS,
   inquiries: { field: DEFAULT_INQUIRIES_FIELD },

@@ -23,6 +23,7 @@ import { pagingRoutes } from './routes/paging.js';
 import { postmortemRoutes } from './routes/postmortems.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
 import { runbookRoutes } from './routes/runbooks.js';
+import { sloRoutes } from './routes/slos.js';
 import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
 import type { App, RouteModule } from './routes/route-types.js';
 import { sessionRoutes, tokenRoutes } from './routes/session.js';
@@ -87,6 +88,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     oncallRoutes,
     pagingRoutes,
     runbookRoutes,
+    sloRoutes,
     postmortemRoutes,
     rotaSourceRoutes,
     oncallUserGroupRoutes,

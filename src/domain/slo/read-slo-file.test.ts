@@ -136,3 +136,20 @@ describe('readSloFile refuses what it cannot map, naming file, line and field', 
     expect(problems.map((p) => p.message)).toEqual(['"checkout-availability" is defined twice']);
   });
 });
+
+describe('readSloFile with the service catalog', () => {
+  it.each([
+    { name: 'Hikeshi document: the service line', text: native, line: 2, path: 'service' },
+    { name: 'OpenSLO: spec.service of the SLO document, not the SLI', text: openslo, line: 14, path: 'spec.service' },
+  ])('an unknown service is refused at its line — $name', ({ text, line, path }) => {
+    const { slos, problems } = readSloFile(text, 'slos/x.yaml', { knownServices: new Set(['billing']) });
+    expect(slos).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'slos/x.yaml', line, path });
+    expect(problems[0]!.message).toMatch(/names no known service/);
+  });
+
+  it('known services pass', () => {
+    expect(readSloFile(native, 'a.yaml', { knownServices: new Set(['checkout']) }).slos).toHaveLength(1);
+  });
+});

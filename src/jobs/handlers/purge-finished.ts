@@ -1,6 +1,7 @@
 import type { Executor } from '../../store/database.js';
 import { deleteFinishedBefore } from '../../store/repositories/jobs.js';
 import { purgeDeliveries } from '../../store/repositories/slack.js';
+import { deleteMinutesBefore } from '../../store/repositories/sli-data.js';
 import type { JobHandler } from '../handler.js';
 import { enqueue } from '../queue.js';
 
@@ -12,6 +13,8 @@ export const KEEP_SUCCEEDED_MS = 7 * DAY_MS;
 export const KEEP_FAILED_MS = 30 * DAY_MS;
 /** Slack retries a delivery for about 5 minutes; a day of event ids recognises every retry. */
 export const KEEP_SLACK_DELIVERIES_MS = DAY_MS;
+/** SLI minutes outlive every burn window (3 days) and SLO window (≤ 31 days); their hour and day roll-ups stay. */
+export const KEEP_SLI_MINUTES_MS = 35 * DAY_MS;
 /** Daily run time, UTC: a quiet hour in most places. */
 export const PURGE_HOUR_UTC = 3;
 const BATCH = 1_000;
@@ -24,7 +27,8 @@ export const purgeFinished: JobHandler<PurgeFinishedPayload> = async (_payload, 
   const succeeded = await deleteAll(db, 'succeeded', new Date(ctx.now.getTime() - KEEP_SUCCEEDED_MS));
   const failed = await deleteAll(db, 'failed', new Date(ctx.now.getTime() - KEEP_FAILED_MS));
   const slackDeliveries = await purgeDeliveries(db, new Date(ctx.now.getTime() - KEEP_SLACK_DELIVERIES_MS).toISOString());
-  ctx.logger?.info({ succeeded, failed, slackDeliveries }, 'purged finished jobs');
+  const sliMinutes = await deleteOldSliMinutes(db, ctx.now.getTime() - KEEP_SLI_MINUTES_MS);
+  ctx.logger?.info({ succeeded, failed, slackDeliveries, sliMinutes }, 'purged finished jobs');
 };
 
 /** Deletes in small batches: on SQLite one long delete would hold the only write lock. */
@@ -33,6 +37,16 @@ async function deleteAll(db: Executor, status: 'succeeded' | 'failed', before: D
   let deleted: number;
   do {
     deleted = await deleteFinishedBefore(db, status, before, BATCH);
+    total += deleted;
+  } while (deleted === BATCH);
+  return total;
+}
+
+async function deleteOldSliMinutes(db: Executor, before: number): Promise<number> {
+  let total = 0;
+  let deleted: number;
+  do {
+    deleted = await deleteMinutesBefore(db, before, BATCH);
     total += deleted;
   } while (deleted === BATCH);
   return total;

@@ -163,6 +163,7 @@ export async function rebuildRollups(tx: Executor, slo: { id: string; budgeting:
 }
 
 async function refreshRollups(tx: Executor, slo: { id: string; budgeting: Budgeting }, days: Span, hours: Set<number>): Promise<void> {
+  if (!hours.size) return;
   const hourList = [...hours].sort((a, b) => a - b);
   const minutes = await listMinutes(tx, slo.id, { start: hourList[0]!, end: hourList[hourList.length - 1]! + HOUR_MS });
   const hourRows = rollUp(minutes, HOUR_MS, slo.budgeting).filter((row) => hours.has(row.start));
