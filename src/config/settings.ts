@@ -8,6 +8,7 @@ import { DEFAULT_TEMPLATE, validateTemplate } from '../domain/postmortems/templa
 import { checkFieldDefinitions } from '../domain/fields/definition.js';
 import { DEFAULT_FIELDS, DEFAULT_INQUIRIES_FIELD } from '../domain/fields/defaults.js';
 import { FieldsSettingSchema, InquiriesSettingSchema } from './field-settings.js';
+import { ReportsSettingSchema, reportSettingsProblem } from './report-settings.js';
 
 /** The team's settings file (DESIGN.md "Settings file"); later capabilities add keys here. */
 export const SettingsSchema = Type.Object(
@@ -74,6 +75,18 @@ export const SettingsSchema = Type.Object(
     ),
     fields: FieldsSettingSchema,
     inquiries: InquiriesSettingSchema,
+    reports: Type.Optional(ReportsSettingSchema),
+    severityPolicy: Type.Optional(
+      Type.String({ minLength: 1, description: 'The severity policy file (default ./severity.yaml when it exists); read at start, on SIGHUP and on reload' }),
+    ),
+    severity: Type.Object(
+      {
+        worse: Type.Union([Type.Literal('apply'), Type.Literal('propose')], {
+          description: 'A worse severity from the policy is applied at once (apply) or only proposed for a person to confirm (propose)',
+        }),
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
@@ -95,6 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paging: { webhooks: {} },
   fields: DEFAULT_FIELDS,
   inquiries: { field: DEFAULT_INQUIRIES_FIELD },
+  severity: { worse: 'apply' },
 };
 
 export class SettingsError extends Error {
@@ -128,7 +142,7 @@ export function parseSettings(text: string, file = 'hikeshi.yaml'): Settings {
   const errors = [...Value.Errors(SettingsSchema, merged)];
   const error = errors.find((e) => e.keyword !== 'boolean') ?? errors[0];
   if (!error) {
-    const problem = postmortemSettingsProblem(merged as Settings) ?? fieldSettingsProblem(merged as Settings);
+    const problem = postmortemSettingsProblem(merged as Settings) ?? fieldSettingsProblem(merged as Settings) ?? reportSettingsProblem((merged as Settings).reports);
     if (problem) throw new SettingsError(file, problem.key, lineOf(doc, lineCounter, problem.key.split('.')), problem.message);
     return merged as Settings;
   }

@@ -21,6 +21,7 @@ import { VERSION, metaRoutes } from './routes/meta.js';
 import { oncallRoutes } from './routes/oncall.js';
 import { pagingRoutes } from './routes/paging.js';
 import { postmortemRoutes } from './routes/postmortems.js';
+import { reportRoutes } from './routes/reports.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
 import { runbookRoutes } from './routes/runbooks.js';
 import { sloRoutes } from './routes/slos.js';
@@ -90,6 +91,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     runbookRoutes,
     sloRoutes,
     postmortemRoutes,
+    reportRoutes,
     rotaSourceRoutes,
     oncallUserGroupRoutes,
     integrationRoutes,

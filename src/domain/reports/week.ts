@@ -50,6 +50,11 @@ export function nextWeek(week: IsoWeek): IsoWeek {
   return { year: week.year + 1, week: 1 };
 }
 
+/** The calendar date (YYYY-MM-DD) at `at` in the zone: the review's "today" for due dates. */
+export function localDate(at: number, timeZone: string): string {
+  return DateTime.fromMillis(at, { zone: timeZone }).toISODate()!;
+}
+
 export function isTimeZone(name: string): boolean {
   return IANAZone.isValidZone(name);
 }

@@ -6,6 +6,7 @@ import { followUps, postmortemsDue, type FollowUps, type OpenFollowUp, type Post
 import { pagingLoad, type PageNotice, type PagingLoad } from './paging-load.js';
 import { sloRow, type SloRow, type SloWeekTotals } from './slo-rows.js';
 import type { ReportScope, WorkingTime } from './types.js';
+import { localDate } from './week.js';
 import { attributeWeek, type AttributedIncident, type IncidentImpactRow, type WeekAttribution } from './week-attribution.js';
 import { incidentBand, weekIncidents, type ReviewIncident, type WeekIncidents } from './week-incidents.js';
 
@@ -69,7 +70,7 @@ export function weeklyReview(input: WeeklyReviewInput): WeeklyReview {
   });
   const incidents = weekIncidents(input.incidents, input.impacts, span, input.severities);
   const due = postmortemsDue(input.postmortemCandidates, input.severities, end);
-  const today = DateTime.fromMillis(Math.max(span.start, end - 1), { zone }).toISODate()!;
+  const today = localDate(end, zone);
   return {
     week: input.week,
     scope: input.scope,

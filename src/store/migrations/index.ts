@@ -13,6 +13,7 @@ import * as alertRouting from './20261201_0011_alert_routing.js';
 import * as severity from './20261201_0012_severity.js';
 import * as slos from './20261201_0013_slos.js';
 import * as incidentSloImpacts from './20261201_0014_incident_slo_impacts.js';
+import * as reportIndexes from './20261201_0015_report_indexes.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0012_severity': severity,
   '20261201_0013_slos': slos,
   '20261201_0014_incident_slo_impacts': incidentSloImpacts,
+  '20261201_0015_report_indexes': reportIndexes,
 };
