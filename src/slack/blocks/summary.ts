@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { ACTION } from '../action-ids.js';
 import type { SlackIncident } from '../../usecases/slack/slack-incident.js';
 import type { Block, SlackMessage } from './message.js';
+import { factBlocks } from './facts.js';
 import { ROLE_LABELS, STATUS_EMOJI, STATUS_LABELS, escapeText, mention, truncate } from './text.js';
 
 const HEADER_MAX = 150;
@@ -35,6 +36,7 @@ export function summaryMessage(incident: SlackIncident): SlackMessage {
   if (incident.services.length) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`Services: ${escapeText(incident.services.join(', '))}`, SECTION_MAX) }] });
   }
+  blocks.push(...factBlocks(incident));
   const actions = actionElements(incident);
   if (actions.length) blocks.push({ type: 'actions', block_id: incident.id, elements: actions });
   return {
