@@ -5,11 +5,13 @@ import { escalationCreate, escalationDelete, escalationList, escalationShow } fr
 import { migrate } from './migrate.js';
 import { pageAck, pageCreate, pageList, pageResolve, pageShow } from './page.js';
 import { postmortemExport, postmortemShow } from './postmortem.js';
+import { reportWeekly } from './reports.js';
 import { oncall } from './oncall.js';
 import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './schedule.js';
 import { scheduleRotaSource } from './schedule-rota-source.js';
 import { scheduleUserGroup } from './schedule-user-group.js';
 import { serve } from './serve.js';
+import { sloImport, sloList, sloPush, sloShow } from './slos.js';
 import { tokenCreate } from './token.js';
 import { userAdd } from './user.js';
 
@@ -42,7 +44,12 @@ export const commands: readonly Command[] = [
   pageResolve,
   postmortemShow,
   postmortemExport,
+  reportWeekly,
   integrationCreate,
   integrationList,
   integrationRotateToken,
+  sloList,
+  sloShow,
+  sloImport,
+  sloPush,
 ];

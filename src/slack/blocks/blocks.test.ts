@@ -25,6 +25,8 @@ function incident(overrides: Partial<SlackIncident> = {}): SlackIncident {
     roles: { commander: { userId: 'u1', name: 'Aiko Tanaka', slackUserId: 'UAIKO' }, communications: null, scribe: null },
     declaredBy: { userId: 'u2', name: 'Ben', slackUserId: null },
     services: [],
+    facts: [],
+    inquiries: null,
     declaredAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
     ...overrides,
