@@ -12,6 +12,7 @@ import { scheduleRotaSource } from './schedule-rota-source.js';
 import { scheduleUserGroup } from './schedule-user-group.js';
 import { serve } from './serve.js';
 import { sloImport, sloList, sloPush, sloShow } from './slos.js';
+import { sloImport, sloList, sloPush, sloShow } from './slos.js';
 import { tokenCreate } from './token.js';
 import { userAdd } from './user.js';
 
@@ -48,6 +49,10 @@ export const commands: readonly Command[] = [
   integrationCreate,
   integrationList,
   integrationRotateToken,
+  sloList,
+  sloShow,
+  sloImport,
+  sloPush,
   sloList,
   sloShow,
   sloImport,
