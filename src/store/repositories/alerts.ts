@@ -90,12 +90,6 @@ export async function getAlertForUpdate(tx: Executor, id: string): Promise<Alert
   return alertFromRow(row);
 }
 
-export async function listAlertsByIds(tx: Executor, ids: readonly string[]): Promise<Alert[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.selectFrom('alerts').selectAll().where('id', 'in', ids).orderBy('number').execute();
-  return rows.map(alertFromRow);
-}
-
 /** Writes every mutable column of an alert (status, routing outcome, counters). */
 export async function updateAlert(tx: Executor, alert: Alert): Promise<void> {
   const { id, number: _number, created_at: _createdAt, ...changes } = alertToRow(alert);
@@ -114,7 +108,7 @@ export async function listAlertEvents(tx: Executor, alertId: string): Promise<Al
   return rows.map(eventFromRow);
 }
 
-export function alertToRow(alert: Alert) {
+function alertToRow(alert: Alert) {
   return {
     id: alert.id,
     number: alert.number,

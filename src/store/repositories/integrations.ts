@@ -87,26 +87,6 @@ export async function insertIntegrationChange(tx: Executor, change: IntegrationC
     .execute();
 }
 
-export async function listIntegrationChanges(tx: Executor, integrationId: string, limit: number): Promise<IntegrationChange[]> {
-  const rows = await tx
-    .selectFrom('integration_changes')
-    .selectAll()
-    .where('integration_id', '=', integrationId)
-    .orderBy('happened_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    integrationId: row.integration_id,
-    summary: row.summary,
-    source: row.source,
-    happenedAt: row.happened_at,
-    payload: decodeJson(row.payload),
-    createdAt: row.created_at,
-  }));
-}
-
 function toRow(integration: Integration) {
   return {
     id: integration.id,
