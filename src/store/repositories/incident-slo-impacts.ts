@@ -58,21 +58,6 @@ export async function listIncidentSloImpacts(db: Executor, incidentId: string): 
   return rows.map(toImpact);
 }
 
-/** Impacts on these SLOs whose span overlaps `span` (for a review period). */
-export async function listSloImpactsOverlapping(db: Executor, sloIds: readonly string[], span: Span): Promise<IncidentSloImpact[]> {
-  if (!sloIds.length) return [];
-  const rows = await db
-    .selectFrom('incident_slo_impacts')
-    .selectAll()
-    .where('slo_id', 'in', [...sloIds])
-    .where('span_start', '<', span.end)
-    .where('span_end', '>', span.start)
-    .orderBy('slo_id')
-    .orderBy('span_start')
-    .execute();
-  return rows.map(toImpact);
-}
-
 function toImpact(row: Selectable<Database['incident_slo_impacts']>): IncidentSloImpact {
   return {
     incidentId: row.incident_id,
