@@ -34,6 +34,17 @@ export const IncidentFields = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_
   description: 'Custom facts by field key (GET /api/v1/meta lists the declared fields); refused values answer 422 naming fields.<key>',
 });
 
+/** The severity policy's pending result, waiting for a person's Confirm (POST …/severity-proposal/confirm). */
+export const SeverityProposal = Type.Object({
+  id: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  ruleIds: Type.Array(Type.String()),
+  reason: Type.Object({ en: Type.String(), ja: Type.String() }),
+  why: Type.Union([L('milder'), L('person_set'), L('worse_needs_confirmation')]),
+  proposedAt: DateTime,
+});
+
 export const Incident = Type.Object(
   {
     id: Type.String(),
@@ -58,6 +69,8 @@ export const Incident = Type.Object(
     createdAt: DateTime,
     updatedAt: DateTime,
     allowedTransitions: Type.Array(Status),
+    severitySource: Type.Union([L('declared'), L('policy'), L('person')], { description: 'Who set the severity; a person\'s choice stands, the policy then only proposes' }),
+    severityProposal: Nullable(SeverityProposal),
   },
   { additionalProperties: true },
 );

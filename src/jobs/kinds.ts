@@ -13,6 +13,8 @@ import { notifyHandoffHandler, type NotifyHandoffPayload } from '../slack/usergr
 import { reconcileUserGroupsHandler, type ReconcileUserGroupsPayload } from '../slack/usergroups/reconcile-job.js';
 import { syncUserGroupHandler, type SyncUserGroupPayload } from '../slack/usergroups/sync-user-group-job.js';
 import { showStepHandler, type ShowStepPayload } from '../slack/runbooks/show-step-job.js';
+import { postWeeklyHandler, type PostWeeklyPayload } from '../slack/reports/post-weekly-job.js';
+import { postSeverityHandler, type PostSeverityPayload } from '../slack/severity/post-severity-job.js';
 import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
 import type { JobHandler } from './handler.js';
@@ -70,6 +72,10 @@ export interface JobPayloads {
   'runbooks.showStep': ShowStepPayload;
   // Alerts (src/usecases/alerts): an ingest batch's opened / acknowledged / resolved alerts routed to pages and incidents.
   'alerts.routeAlerts': AlertsRoutePayload;
+  // The weekly review posted to reports.weekly.channel on a durable weekly timer (src/slack/reports).
+  'reports.postWeekly': PostWeeklyPayload;
+  // Severity (src/usecases/severity): what the policy applied or proposed, quoted in the incident channel (src/slack/severity).
+  'slack.postSeverity': PostSeverityPayload;
   // SLOs (src/usecases/slos): each pulled or estimated SLO's minute timer, and the burn-rate sweep raising/resolving alerts.
   'slo.pullPrometheus': SloPullPayload;
   'slo.evaluateBurn': SloEvaluateBurnPayload;
@@ -116,6 +122,8 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'runbooks.pageTarget': runbooksPage(jobDeps.deps),
     'runbooks.showStep': showStepHandler(slack),
     'alerts.routeAlerts': alertsRoute(jobDeps.deps),
+    'reports.postWeekly': postWeeklyHandler(jobDeps.deps, slack),
+  'slack.postSeverity': postSeverityHandler(slack),
     'slo.pullPrometheus': sloPull(jobDeps.deps),
     'slo.evaluateBurn': sloEvaluateBurn(jobDeps.deps),
     'slos.computeIncidentBudget': slosComputeIncidentBudget(jobDeps.deps),

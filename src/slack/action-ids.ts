@@ -36,6 +36,12 @@ export const RUNBOOK_ACTION = {
   back: 'runbook_back',
 } as const;
 
+/** A severity proposal's buttons (src/slack/severity): the value is `<incident id>|<proposal id>`, so a stale click is recognised. */
+export const SEVERITY_ACTION = {
+  confirm: 'severity_confirm_proposal',
+  dismiss: 'severity_dismiss_proposal',
+} as const;
+
 export const VIEW = {
   declare: 'incident_declare',
   assignRole: 'incident_assign_role_modal',

@@ -20,6 +20,7 @@ export const BUILT_IN_FACTS: Readonly<Record<string, FieldSpec>> = {
   'service.tier': { type: 'number' },
   'service.names': { type: 'list' },
   'alert.count': { type: 'number' },
+  'alert.title': { type: 'text' },
   'alert.severity': { type: 'choice', choices: [...ALERT_SEVERITIES] },
   'alert.source': { type: 'choice', choices: [...ALERT_SOURCES] },
   'alert.labels.*': { type: 'text' },

@@ -4,6 +4,7 @@ import { budgetSentence, formatShare, formatThreshold } from '../../domain/slo/b
 import type { TimelineEvent } from '../../store/repositories/timeline.js';
 import type { SlackUpdate } from '../../usecases/slack/read-update-events.js';
 import type { SlackPerson } from '../../usecases/slack/slack-incident.js';
+import { factChangeLines } from './facts.js';
 import type { SlackMessage } from './message.js';
 import { ROLE_LABELS, STATUS_EMOJI, STATUS_LABELS, channelLink, escapeText, mention, truncate } from './text.js';
 
@@ -11,7 +12,7 @@ const TITLE_MAX = 200;
 
 /** Changes made in Hikeshi (web, API, CLI, Slack), echoed into the incident channel; null when none shows. */
 export function channelUpdateMessage(update: SlackUpdate): SlackMessage | null {
-  const lines = update.events.flatMap((event) => channelLine(event, update.people, update.incident.reference));
+  const lines = update.events.flatMap((event) => factChangeLines(event, update.incident) ?? channelLine(event, update.people, update.incident.reference));
   return lines.length ? { text: lines.join('\n') } : null;
 }
 

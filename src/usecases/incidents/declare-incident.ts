@@ -10,7 +10,8 @@ import type { Deps } from '../deps.js';
 import { enqueueTriggeredRunbooks } from '../runbooks/run-jobs.js';
 import { enqueueDeclarationJobs } from '../slack/enqueue-slack-jobs.js';
 import { authorize, type Principal } from '../principal.js';
-import { planFieldsChange, reevaluateAfterFieldChange } from './incident-fields.js';
+import { reevaluateSeverityInTx } from '../severity/reevaluate-in-tx.js';
+import { planFieldsChange } from './incident-fields.js';
 import { viewIncident, type IncidentView } from './incident-view.js';
 import { resolveServiceIds } from './resolve-references.js';
 
@@ -47,5 +48,6 @@ export async function declareIncidentInTx(tx: Transaction<Database>, deps: Deps,
   await appendEvents(tx, incident.id, [...planned.timeline, ...(facts?.timeline ?? [])], principal.actor, now);
   await enqueueDeclarationJobs(tx, deps, incident);
   await enqueueTriggeredRunbooks(tx, incident.id, now);
-  return reevaluateAfterFieldChange(tx, deps, incident, facts?.changed ?? [], now);
+  // Declared with facts or services the policy reads: it decides from the start.
+  return reevaluateSeverityInTx(tx, deps, incident, { kind: 'declared' }, now);
 }

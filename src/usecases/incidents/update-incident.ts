@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { enqueueChangeJobs } from '../slack/enqueue-slack-jobs.js';
 import { enqueueIncidentBudget } from '../slos/enqueue-incident-budget.js';
 import { authorize, type Principal } from '../principal.js';
+import { recordSeverityByPerson } from '../severity/person-set-severity.js';
 import { findIncidentForUpdate } from './find-incident.js';
 import { planFieldsChange, reevaluateAfterFieldChange } from './incident-fields.js';
 import { viewIncident, type IncidentView } from './incident-view.js';
@@ -42,6 +43,7 @@ export async function updateIncident(
       const events = await appendEvents(tx, incident.id, timeline, principal.actor, now);
       await enqueueChangeJobs(tx, deps, incident, events);
       await enqueueIncidentBudget(tx, incident, events, now);
+      await recordSeverityByPerson(tx, deps, incident, current, now);
     }
     return viewIncident(tx, await reevaluateAfterFieldChange(tx, deps, incident, facts?.changed ?? [], now));
   });
