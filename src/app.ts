@@ -19,6 +19,7 @@ import { loadRunbooks } from './usecases/runbooks/load-runbooks.js';
 import { loadSlos } from './usecases/slos/load-slos.js';
 import type { Deps } from './usecases/deps.js';
 import { startReconcileRounds } from './usecases/oncall/user-groups/start-reconcile-rounds.js';
+import { scheduleWeeklyPosts } from './usecases/reports/schedule-weekly-posts.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -68,6 +69,7 @@ export async function startApp(
   await loadRunbooks(deps);
   await loadSlos(deps);
   await scheduleHousekeeping(handle.db, deps.clock.now());
+  await scheduleWeeklyPosts(deps, handle.db, deps.clock.now(), { catchUp: true });
   if (slack) await startReconcileRounds(deps);
   const runner = new JobRunner({
     database: handle,
