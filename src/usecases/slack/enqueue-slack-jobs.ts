@@ -21,14 +21,18 @@ const SHOWN_KINDS = new Set([
   'severity.changed',
   'role.assigned',
   'services.changed',
+  'inquiry.recorded',
 ]);
 const SHOWN_FIELDS = new Set(['title', 'summary']);
+/** Title, summary and the declared custom facts are shown (summary message) and echoed; timestamps and tags are not. */
+const shownField = (deps: Deps, field: unknown) => SHOWN_FIELDS.has(String(field)) || deps.settings.fields.some((f) => f.key === field);
 /** Timeline kinds echoed into the incident channel as a message. */
 const CHANNEL_ECHO_KINDS = new Set([
   'status.changed',
   'severity.changed',
   'role.assigned',
   'field.changed',
+  'inquiry.recorded',
   'note',
   'status_update',
   'slo.budget_burnt',
@@ -52,7 +56,7 @@ export async function enqueueDeclarationJobs(tx: Executor, deps: Deps, incident:
 export async function enqueueChangeJobs(tx: Executor, deps: Deps, incident: Incident, events: readonly TimelineEvent[]): Promise<void> {
   if (!on(deps) || events.length === 0) return;
   const now = deps.clock.now();
-  const shown = events.some((e) => SHOWN_KINDS.has(e.kind) || (e.kind === 'field.changed' && SHOWN_FIELDS.has(String(e.payload.field))));
+  const shown = events.some((e) => SHOWN_KINDS.has(e.kind) || (e.kind === 'field.changed' && shownField(deps, e.payload.field)));
   if (shown) await enqueueChannelSync(tx, incident.id, now);
 
   const newHolders = events
@@ -62,17 +66,17 @@ export async function enqueueChangeJobs(tx: Executor, deps: Deps, incident: Inci
     const key = `slack.inviteResponders:${incident.id}:${events[0]!.id}`;
     await enqueue(tx, 'slack.inviteResponders', { incidentId: incident.id, userIds: newHolders }, options(key), now);
   }
-  await enqueueEcho(tx, incident.id, events, now);
+  await enqueueEcho(tx, deps, incident.id, events, now);
 }
 
 /** After a note or status update: into the incident channel; a status update into the broadcast channel too. */
 export async function enqueueEntryJobs(tx: Executor, deps: Deps, incident: Incident, event: TimelineEvent): Promise<void> {
   if (!on(deps)) return;
-  await enqueueEcho(tx, incident.id, [event], deps.clock.now());
+  await enqueueEcho(tx, deps, incident.id, [event], deps.clock.now());
 }
 
-async function enqueueEcho(tx: Executor, incidentId: string, events: readonly TimelineEvent[], now: Date): Promise<void> {
-  const echoed = events.filter((e) => CHANNEL_ECHO_KINDS.has(e.kind) && (e.kind !== 'field.changed' || SHOWN_FIELDS.has(String(e.payload.field))));
+async function enqueueEcho(tx: Executor, deps: Deps, incidentId: string, events: readonly TimelineEvent[], now: Date): Promise<void> {
+  const echoed = events.filter((e) => CHANNEL_ECHO_KINDS.has(e.kind) && (e.kind !== 'field.changed' || shownField(deps, e.payload.field)));
   if (echoed.length) {
     const eventIds = echoed.map((e) => e.id);
     await enqueue(tx, 'slack.postUpdate', { incidentId, eventIds, target: 'channel' }, options(`slack.postUpdate:channel:${eventIds[0]}`), now);

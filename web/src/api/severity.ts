@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client.js';
+import { api, ApiError } from './client.js';
 
 export type { SeverityMatch, SeverityResult, LocalizedText } from '../../../src/domain/severity/types.js';
 export type { Evidence } from '../../../src/domain/conditions/types.js';
@@ -22,7 +22,11 @@ export const severityKeys = {
 };
 
 export function useSeverityPolicy() {
-  return useQuery({ queryKey: severityKeys.policy, queryFn: () => api<PolicyInForce>('GET', '/severity/policy') });
+  return useQuery({
+    queryKey: severityKeys.policy,
+    queryFn: () => api<PolicyInForce>('GET', '/severity/policy'),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
 }
 
 /** A refusal is a 422 whose `problems` say why, each at its line. */

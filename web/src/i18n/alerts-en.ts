@@ -137,6 +137,7 @@ export const alertsEn = {
   'severityPolicy.title': 'Severity policy',
   'severityPolicy.inForceFile': 'Version {version} in force, read from the policy file.',
   'severityPolicy.inForceApi': 'Version {version} in force, saved in the app.',
+  'severityPolicy.none': 'No policy is in force yet: incidents keep the severity people give them.',
   'severityPolicy.fileNote': 'The policy in force comes from the file. Saving here makes a new version, which stays until the file changes and is reloaded.',
   'severityPolicy.adminOnly': 'Only admins can change the policy. You can read it and try facts against it.',
   'severityPolicy.save': 'Save as new version',

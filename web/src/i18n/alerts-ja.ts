@@ -139,6 +139,7 @@ export const alertsJa: Record<keyof typeof alertsEn, string> = {
   'severityPolicy.title': '重大度ポリシー',
   'severityPolicy.inForceFile': 'ポリシーファイルから読み込んだバージョン {version} が有効です。',
   'severityPolicy.inForceApi': 'アプリで保存したバージョン {version} が有効です。',
+  'severityPolicy.none': '有効なポリシーはまだありません。インシデントの重大度は人が決めたままになります。',
   'severityPolicy.fileNote': '有効なポリシーはファイルから読み込まれています。ここで保存すると新しいバージョンになり、ファイルが変更されて再読み込みされるまで有効です。',
   'severityPolicy.adminOnly': 'ポリシーを変更できるのは管理者だけです。閲覧と、事実を入れての試算はできます。',
   'severityPolicy.save': '新しいバージョンとして保存',

@@ -17,6 +17,26 @@ import '../../styles/alerts.css';
 /** How long typing must pause before the text is checked again. */
 const CHECK_DELAY_MS = 200;
 
+/** Where a first policy starts when none was ever accepted. */
+const STARTER = `version: 1
+rules:
+  - id: many-inquiries
+    severity: SEV2
+    reason:
+      en: 50 or more customer inquiries
+      ja: 問い合わせが 50 件以上
+    when: { field: cs_inquiries, op: gte, value: 50 }
+examples:
+  - name: 50 inquiries make it SEV2
+    facts: { cs_inquiries: 50 }
+    expect: SEV2
+`;
+
+/** No policy was ever accepted (no file, nothing saved): the editor starts a first one. */
+function noPolicyYet(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 /** A 422 from Save carries every problem; anything else is shown as an error. */
 function savedProblems(error: unknown): PolicyProblem[] | null {
   return error instanceof ApiError && Array.isArray(error.problem.problems) ? (error.problem.problems as PolicyProblem[]) : null;
@@ -37,8 +57,10 @@ export function SeverityPolicyPage({ user }: { user: User }) {
 
   // The policy in force arrives once; after that the editor owns the text.
   useEffect(() => {
-    if (policy.data && text === null) setText(policy.data.text);
-  }, [policy.data, text]);
+    if (text !== null) return;
+    if (policy.data) setText(policy.data.text);
+    else if (noPolicyYet(policy.error)) setText(STARTER);
+  }, [policy.data, policy.error, text]);
 
   const severities = meta.data?.severities;
   const fields = meta.data?.fields;
@@ -66,7 +88,7 @@ export function SeverityPolicyPage({ user }: { user: User }) {
   }, [problems, failing, lines]);
 
   if (policy.isPending) return <div className="page page-loading">{t('app.loading')}</div>;
-  if (!policy.data) {
+  if (!policy.data && !noPolicyYet(policy.error)) {
     return (
       <div className="page">
         <ErrorMessage error={policy.error} onRetry={() => void policy.refetch()} />
@@ -74,11 +96,11 @@ export function SeverityPolicyPage({ user }: { user: User }) {
     );
   }
 
-  const inForce = policy.data;
+  const inForce = policy.data ?? null;
   const readOnly = user.role !== 'admin';
   const valid = upToDate && !!result?.ok;
   const errorCount = problems.length || failing.length || 1;
-  const unchanged = current === inForce.text;
+  const unchanged = current === inForce?.text;
   const serverProblems = savedProblems(save.error);
   const jumpToRule = (ruleId: string) => {
     const line = lines.rules.get(ruleId);
@@ -90,15 +112,15 @@ export function SeverityPolicyPage({ user }: { user: User }) {
       <div className="page-header">
         <div className="page-header-stacked">
           <h1>{t('severityPolicy.title')}</h1>
-          <p className="muted" data-testid="severity-in-force" data-version={inForce.version} data-source={inForce.source}>
-            {t(inForce.source === 'file' ? 'severityPolicy.inForceFile' : 'severityPolicy.inForceApi', { version: inForce.version })}
+          <p className="muted" data-testid="severity-in-force" data-version={inForce?.version ?? 0} data-source={inForce?.source}>
+            {inForce ? t(inForce.source === 'file' ? 'severityPolicy.inForceFile' : 'severityPolicy.inForceApi', { version: inForce.version }) : t('severityPolicy.none')}
           </p>
         </div>
         {!readOnly ? (
           <div className="form-actions">
             {save.isSuccess && unchanged ? (
               <span className="saved-note" role="status" data-testid="severity-saved">
-                {t('severityPolicy.saved', { version: inForce.version })}
+                {t('severityPolicy.saved', { version: inForce?.version ?? 0 })}
               </span>
             ) : null}
             <button type="button" className="btn btn-primary" disabled={!valid || unchanged || save.isPending} onClick={() => save.mutate(current)} data-testid="severity-save">
@@ -108,7 +130,7 @@ export function SeverityPolicyPage({ user }: { user: User }) {
         ) : null}
       </div>
       <AlertsTabs active="severity" />
-      {readOnly ? <div className="notice">{t('severityPolicy.adminOnly')}</div> : inForce.source === 'file' ? <div className="notice">{t('severityPolicy.fileNote')}</div> : null}
+      {readOnly ? <div className="notice">{t('severityPolicy.adminOnly')}</div> : inForce?.source === 'file' ? <div className="notice">{t('severityPolicy.fileNote')}</div> : null}
       {save.error && !serverProblems ? <ErrorMessage error={save.error} /> : null}
       <ErrorMessage error={meta.error} onRetry={() => void meta.refetch()} />
 
