@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AlertEvent } from '../../domain/alerts/alert.js';
 import type { ItemOutcome } from '../../domain/alerts/ingest-batch.js';
-import { IntegrationCredentialsError, PayloadError, RateLimitedError } from '../../errors.js';
-import { GRAFANA_SIGNATURE_HEADER, verifyGrafanaSignature } from '../../integrations/alert-sources/grafana-signature.js';
-import { parseAlertPayload, parsePagerDutyChange } from '../../integrations/alert-sources/index.js';
+import { PayloadError, RateLimitedError } from '../../errors.js';
 import { AlertReceiver } from '../../usecases/alerts/alert-receiver.js';
-import { authenticateIntegration, type IntegrationCredential } from '../../usecases/alerts/authenticate-integration.js';
-import type { KnownIntegration } from '../../usecases/integrations/credential-cache.js';
-import { recordIntegrationChange } from '../../usecases/integrations/record-change.js';
+import type { IntegrationCredential } from '../../usecases/alerts/authenticate-integration.js';
+import { readJsonBody, receiveAlerts } from '../../usecases/alerts/receive-alerts.js';
+import { recordPagerDutyChange } from '../../usecases/integrations/record-change.js';
 import type { Deps } from '../../usecases/deps.js';
 import { errorHandler, toProblem } from '../problem.js';
 import { Problem } from '../schemas.js';
@@ -40,51 +36,22 @@ function bearer(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-function readJson(body: unknown): unknown {
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new PayloadError('body', 'is required (a JSON document)');
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new PayloadError('body', 'is not valid JSON');
-  }
+function rawBody(request: FastifyRequest): Buffer | undefined {
+  return Buffer.isBuffer(request.body) ? request.body : undefined;
 }
 
-function header(request: FastifyRequest, name: string | null): string | undefined {
-  if (!name) return undefined;
+function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function checkSignature(deps: Deps, known: KnownIntegration, request: FastifyRequest): void {
-  if (!known.signingSecret) return;
-  const { integration } = known;
-  const valid = verifyGrafanaSignature({
-    secret: known.signingSecret,
-    body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-    signature: header(request, integration.hmacHeader ?? GRAFANA_SIGNATURE_HEADER),
-    timestamp: header(request, integration.hmacTimestampHeader),
-    timestampRequired: integration.hmacTimestampHeader !== null,
-    nowMs: deps.clock.now().getTime(),
+function ingest(deps: Deps, receiver: AlertReceiver, request: FastifyRequest, credential: IntegrationCredential, body?: { parsed: unknown }): Promise<ItemOutcome[]> {
+  return receiveAlerts(deps, receiver, {
+    credential,
+    rawBody: rawBody(request),
+    header: (name) => header(request, name),
+    ...(body && { body: body.parsed }),
   });
-  if (!valid) throw new IntegrationCredentialsError();
-}
-
-/**
- * The one ingest path every endpoint shares: authenticate, check a signature, parse by the
- * integration's kind, then hand the events to the receiver and wait for their commit.
- */
-async function ingest(
-  deps: Deps,
-  receiver: AlertReceiver,
-  request: FastifyRequest,
-  credential: IntegrationCredential,
-  body: () => unknown = () => readJson(request.body),
-): Promise<ItemOutcome[]> {
-  const receivedAt = deps.clock.now();
-  const known = await authenticateIntegration(deps, credential);
-  checkSignature(deps, known, request);
-  const events: AlertEvent[] = parseAlertPayload(known.integration.kind, body(), { receivedAt: receivedAt.toISOString(), newKey: randomUUID });
-  return receiver.accept(known.integration, events, receivedAt);
 }
 
 function accepted(reply: FastifyReply, outcomes: ItemOutcome[]) {
@@ -154,10 +121,10 @@ export const alertIngestRoutes: RouteModule = (app, deps) => {
       '/integrations/pagerduty/v2/enqueue',
       { config, logLevel: 'warn', bodyLimit: PAGERDUTY_BODY_LIMIT, schema: { tags, summary: 'PagerDuty Events API v2 compatible: routing_key is the integration token', security: [], response: { 202: PagerDutyAccepted, 400: PagerDutyError, 401: PagerDutyError, 413: PagerDutyError, 429: PagerDutyError } } },
       async (request, reply) => {
-        const body = readJson(request.body);
+        const body = readJsonBody(rawBody(request));
         const routingKey = typeof body === 'object' && body !== null ? (body as { routing_key?: unknown }).routing_key : undefined;
         if (typeof routingKey !== 'string' || routingKey === '') throw new PayloadError('routing_key', 'is required');
-        const [outcome] = await ingest(deps, receiver, request, { token: routingKey, kind: 'pagerduty' }, () => body);
+        const [outcome] = await ingest(deps, receiver, request, { token: routingKey, kind: 'pagerduty' }, { parsed: body });
         return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: outcome!.dedupKey });
       },
     );
@@ -165,16 +132,7 @@ export const alertIngestRoutes: RouteModule = (app, deps) => {
       '/integrations/pagerduty/v2/change/enqueue',
       { config, logLevel: 'warn', bodyLimit: PAGERDUTY_BODY_LIMIT, schema: { tags, summary: 'PagerDuty change events: recorded on the integration as context, never alerts', security: [], response: { 202: PagerDutyChangeAccepted, 400: PagerDutyError, 401: PagerDutyError, 413: PagerDutyError } } },
       async (request, reply) => {
-        const body = readJson(request.body);
-        const routingKey = typeof body === 'object' && body !== null ? (body as { routing_key?: unknown }).routing_key : undefined;
-        const { integration } = await authenticateIntegration(deps, { token: typeof routingKey === 'string' ? routingKey : undefined, kind: 'pagerduty' });
-        const event = parsePagerDutyChange(body);
-        await recordIntegrationChange(deps, integration, {
-          summary: event.payload.summary,
-          source: event.payload.source ?? null,
-          happenedAt: event.payload.timestamp ?? null,
-          payload: { ...event, routing_key: undefined },
-        });
+        await recordPagerDutyChange(deps, readJsonBody(rawBody(request)));
         return reply.code(202).send({ status: 'success', message: 'Change event processed' });
       },
     );
