@@ -15,6 +15,7 @@ import {
 } from './lib/slack.js';
 import { START_RUNS, measureStartup } from './lib/startup.js';
 import { measureOncall, printOncall, type OncallResult } from './lib/oncall.js';
+import { benchSliIngest, printSliIngest } from './lib/sli-ingest.js';
 
 const began = performance.now();
 const loadAverageAtStart = loadavg();
@@ -89,8 +90,10 @@ for (const engine of ['sqlite', 'postgres'] as const) {
   }
 }
 
+const sliIngest = await benchSliIngest(progress);
+
 const cpuList = cpus();
-const results: BenchResults & { oncall: typeof oncall } = {
+const results: BenchResults & { oncall: typeof oncall; sliIngest: typeof sliIngest } = {
   date: new Date().toISOString(),
   machine: {
     cpus: cpuList.length,
@@ -132,10 +135,12 @@ const results: BenchResults & { oncall: typeof oncall } = {
   engines,
   webBundle: bundle,
   oncall,
+  sliIngest,
   totalSeconds: Math.round((performance.now() - began) / 1000),
 };
 printReport(results);
 printOncall(oncall);
+printSliIngest(sliIngest);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 console.log(`\nFigures written to bench/results/latest.json (run took ${results.totalSeconds} s).`);
