@@ -34,3 +34,22 @@ describe('parseSettings', () => {
     expect(() => parseSettings('severities: [SEV1\nslack: {', 'x.yaml')).toThrow(/^x\.yaml:\d+/);
   });
 });
+
+describe('SLO settings', () => {
+  it('the slos folder defaults to ./slos; prometheus is optional, with a URL and a timeout', () => {
+    expect(parseSettings('').slos).toBe('./slos');
+    expect(parseSettings('').prometheus).toBeUndefined();
+    expect(parseSettings('slos: ./reliability/slos\nprometheus:\n  url: http://prometheus:9090\n  timeoutSeconds: 5\n')).toMatchObject({
+      slos: './reliability/slos',
+      prometheus: { url: 'http://prometheus:9090', timeoutSeconds: 5 },
+    });
+  });
+
+  it.each([
+    ['prometheus:\n  url: prometheus:9090\n', /hikeshi\.yaml:2: prometheus\.url /],
+    ['prometheus:\n  url: http://p:9090\n  timeoutSeconds: 0\n', /hikeshi\.yaml:3: prometheus\.timeoutSeconds /],
+    ['prometheus:\n  url: http://p:9090\n  token: x\n', /hikeshi\.yaml:3: prometheus\.token is not a known setting/],
+  ])('refuses %j naming the key and line', (text, message) => {
+    expect(() => parseSettings(text)).toThrow(message);
+  });
+});
