@@ -14,6 +14,7 @@ import { errorHandler, problem, sendProblem } from './problem.js';
 import { alertIngestRoutes } from './routes/alert-ingest.js';
 import { serviceRoutes, teamRoutes, userRoutes } from './routes/catalog.js';
 import { healthRoutes } from './routes/health.js';
+import { alertRoutes } from './routes/alerts.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { incidentSloImpactRoutes } from './routes/incident-slo-impact.js';
 import { integrationRoutes } from './routes/integrations.js';
@@ -24,6 +25,7 @@ import { postmortemRoutes } from './routes/postmortems.js';
 import { reportRoutes } from './routes/reports.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
 import { runbookRoutes } from './routes/runbooks.js';
+import { severityRoutes } from './routes/severity.js';
 import { sloRoutes } from './routes/slos.js';
 import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
 import type { App, RouteModule } from './routes/route-types.js';
@@ -89,6 +91,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     oncallRoutes,
     pagingRoutes,
     runbookRoutes,
+    severityRoutes,
     sloRoutes,
     postmortemRoutes,
     reportRoutes,
@@ -96,6 +99,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     oncallUserGroupRoutes,
     integrationRoutes,
     alertIngestRoutes,
+    alertRoutes,
     tokenRoutes,
     sessionRoutes(options.secureCookies),
     slackSettingsRoutes(options.slack),

@@ -195,6 +195,55 @@ describe.each(engines)('alert routing (%s)', (engine) => {
     const alert = await alertRow('cart-errors');
     expect(await app.deps.db.selectFrom('pages').select('id').where('request_key', '=', `alert:${alert.id}`).execute()).toHaveLength(1);
     expect((await alertEvents(alert.id)).map((e) => e.kind)).toEqual(['triggered', 'routed', 'paged']);
+    await send({ title: 'Checkout cart errors', dedupKey: 'cart-errors', status: 'resolved' });
+    await runner.runDue();
+  });
+
+  it('alerts API: list with filters, show with its timeline, acknowledge and resolve carried to the page; viewers read only', async () => {
+    await send({ title: 'Checkout webhook timeouts', dedupKey: 'webhook-timeouts', severity: 'error', labels: { route: 'page' } }, { title: 'Checkout webhook retries', dedupKey: 'webhook-retries' });
+    await runner.runDue();
+    const list = await app.api('GET', '/api/v1/alerts?status=open&service=checkout&q=WEBHOOK');
+    expect(list.statusCode).toBe(200);
+    const [item, ...rest] = list.json().items;
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({ title: 'Checkout webhook timeouts', status: 'firing', service: { id: ids.checkout, name: 'checkout' }, integration: { name: 'monitors', kind: 'generic' } });
+    expect(item.page.number).toBeGreaterThan(0);
+    expect(item).not.toHaveProperty('lastPayload');
+    const firstPage = (await app.api('GET', '/api/v1/alerts?integration=monitors&q=webhook&limit=1')).json();
+    expect(firstPage).toMatchObject({ items: [{ title: 'Checkout webhook retries' }], nextCursor: expect.any(String) });
+    expect((await app.api('GET', `/api/v1/alerts?integration=monitors&q=webhook&limit=1&cursor=${firstPage.nextCursor}`)).json()).toMatchObject({ items: [{ id: item.id }] });
+    expect((await app.api('GET', '/api/v1/alerts?service=nope')).json()).toMatchObject({ code: 'validation.invalid_field', field: 'service[0]' });
+
+    const shown = await app.api('GET', `/api/v1/alerts/${item.number}`);
+    expect(shown.json()).toMatchObject({ id: item.id, lastPayload: { title: 'Checkout webhook timeouts' } });
+    expect(shown.json().events.map((e: { kind: string }) => e.kind)).toEqual(['triggered', 'routed', 'paged']);
+
+    const viewer = await app.tokenFor('viewer');
+    expect((await app.api('GET', `/api/v1/alerts/${item.id}`, undefined, viewer)).statusCode).toBe(200);
+    expect((await app.api('POST', `/api/v1/alerts/${item.id}/acknowledge`, undefined, viewer)).statusCode).toBe(403);
+    expect((await app.api('POST', '/api/v1/alerts/999999/acknowledge')).statusCode).toBe(404);
+
+    const acked = await app.api('POST', `/api/v1/alerts/${item.id}/acknowledge`);
+    expect(acked.json()).toMatchObject({ status: 'acknowledged', acknowledgedAt: app.clock.now().toISOString() });
+    expect(acked.json().events.at(-1)).toMatchObject({ kind: 'acknowledged', actor: { type: 'token', name: 'HIKESHI_ADMIN_TOKEN' } });
+    await runner.runDue();
+    expect((await page(item.page.id)).status).toBe('acknowledged');
+
+    expect((await app.api('POST', `/api/v1/alerts/${item.id}/resolve`)).json().status).toBe('resolved');
+    expect((await app.api('POST', `/api/v1/alerts/${item.id}/resolve`)).statusCode).toBe(200);
+    await runner.runDue();
+    expect((await page(item.page.id)).status).toBe('resolved');
+    expect((await alertEvents(item.id)).map((e) => e.kind)).toEqual(['triggered', 'routed', 'paged', 'acknowledged', 'page_acknowledged', 'resolved', 'page_resolved']);
+    const refused = await app.api('POST', `/api/v1/alerts/${item.id}/acknowledge`);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'alert.resolved']);
+  });
+
+  it('services take an escalation policy by name or id, and refuse an unknown one naming the field', async () => {
+    const changed = await app.api('PATCH', `/api/v1/services/${ids.search}`, { escalationPolicy: ids.policy });
+    expect(changed.json()).toMatchObject({ escalationPolicyId: ids.policy });
+    expect((await app.api('PATCH', `/api/v1/services/${ids.search}`, { escalationPolicy: null })).json()).toMatchObject({ escalationPolicyId: null });
+    const refused = await app.api('PATCH', `/api/v1/services/${ids.search}`, { escalationPolicy: 'Nobody on-call' });
+    expect([refused.statusCode, refused.json().field]).toEqual([422, 'escalationPolicy']);
   });
 
   describe('a burst of 50 alerts for one service', () => {

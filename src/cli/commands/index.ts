@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { alertAck, alertList, alertResolve, alertShow } from './alerts.js';
 import { incidentDeclare, incidentList, incidentResolve, incidentShow, incidentUpdate } from './incident.js';
 import { integrationCreate, integrationList, integrationRotateToken } from './integrations.js';
 import { escalationCreate, escalationDelete, escalationList, escalationShow } from './escalation.js';
@@ -11,7 +12,6 @@ import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './sc
 import { scheduleRotaSource } from './schedule-rota-source.js';
 import { scheduleUserGroup } from './schedule-user-group.js';
 import { serve } from './serve.js';
-import { sloImport, sloList, sloPush, sloShow } from './slos.js';
 import { sloImport, sloList, sloPush, sloShow } from './slos.js';
 import { tokenCreate } from './token.js';
 import { userAdd } from './user.js';
@@ -49,10 +49,10 @@ export const commands: readonly Command[] = [
   integrationCreate,
   integrationList,
   integrationRotateToken,
-  sloList,
-  sloShow,
-  sloImport,
-  sloPush,
+  alertList,
+  alertShow,
+  alertAck,
+  alertResolve,
   sloList,
   sloShow,
   sloImport,
