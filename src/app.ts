@@ -16,6 +16,7 @@ import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from './store/dat
 import { migrateToLatest } from './store/migrate.js';
 import { bootstrapAdmin } from './usecases/auth/bootstrap-admin.js';
 import { loadRunbooks } from './usecases/runbooks/load-runbooks.js';
+import { loadSeverityPolicyFile } from './usecases/severity/load-policy-file.js';
 import { loadSlos } from './usecases/slos/load-slos.js';
 import type { Deps } from './usecases/deps.js';
 import { startReconcileRounds } from './usecases/oncall/user-groups/start-reconcile-rounds.js';
@@ -67,6 +68,7 @@ export async function startApp(
   deps.integrations = { slack: slack !== undefined, email: mailer !== undefined };
   const firstAdmin = await bootstrapAdmin(deps);
   await loadRunbooks(deps);
+  await loadSeverityPolicyFile(deps);
   await loadSlos(deps);
   await scheduleHousekeeping(handle.db, deps.clock.now());
   await scheduleWeeklyPosts(deps, handle.db, deps.clock.now(), { catchUp: true });

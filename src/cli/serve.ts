@@ -1,6 +1,7 @@
 import { readEnvironment } from '../config/env.js';
 import { startApp } from '../app.js';
 import { createLogger } from '../logger.js';
+import { loadSeverityPolicyFile } from '../usecases/severity/load-policy-file.js';
 
 export async function serve(): Promise<number> {
   const env = readEnvironment();
@@ -14,6 +15,9 @@ export async function serve(): Promise<number> {
     );
   }
   logger.info({ url: app.url, database: app.handle.describe }, 'Hikeshi is serving');
+  // SIGHUP reads the severity policy file again; a refused file is logged and the running policy stays.
+  const reloadPolicy = () => void loadSeverityPolicyFile(app.deps).catch((error: unknown) => logger.error({ err: error }, 'severity policy reload failed'));
+  process.on('SIGHUP', reloadPolicy);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
@@ -22,6 +26,7 @@ export async function serve(): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.off('SIGHUP', reloadPolicy);
   await app.close();
   return 0;
 }

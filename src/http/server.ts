@@ -25,6 +25,7 @@ import { postmortemRoutes } from './routes/postmortems.js';
 import { reportRoutes } from './routes/reports.js';
 import { rotaSourceRoutes } from './routes/rota-sources.js';
 import { runbookRoutes } from './routes/runbooks.js';
+import { severityRoutes } from './routes/severity.js';
 import { sloRoutes } from './routes/slos.js';
 import { oncallUserGroupRoutes } from './routes/oncall-user-groups.js';
 import type { App, RouteModule } from './routes/route-types.js';
@@ -90,6 +91,7 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     oncallRoutes,
     pagingRoutes,
     runbookRoutes,
+    severityRoutes,
     sloRoutes,
     postmortemRoutes,
     reportRoutes,

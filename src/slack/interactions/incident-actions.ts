@@ -12,6 +12,7 @@ import type { SlackInbound } from '../receiver/slack-app.js';
 import { ACK_PROFILE_DEADLINE_MS, slackPrincipal } from '../receiver/slack-person.js';
 import { assignRoleModal } from '../views/assign-role-modal.js';
 import { answerPrivately } from './answer-person.js';
+import { recordInquiryClick } from './inquiry-button.js';
 
 type ActionArgs<A extends ButtonAction | StaticSelectAction> = SlackActionMiddlewareArgs<BlockAction<A>> & AllMiddlewareArgs;
 type Work<A extends ButtonAction | StaticSelectAction> = (args: ActionArgs<A>, principal: Principal) => Promise<unknown>;
@@ -43,6 +44,7 @@ export function registerIncidentActions(app: App, inbound: SlackInbound): void {
     ACTION.setSeverity,
     handle(inbound, ({ action }, principal) => updateIncident(deps, action.block_id, { severity: action.selected_option.value }, principal)),
   );
+  app.action<BlockAction<ButtonAction>>(ACTION.recordInquiry, recordInquiryClick(inbound));
   app.action<BlockAction<ButtonAction>>(
     ACTION.assignRole,
     handle(inbound, async ({ action, body, client }, principal) => {
