@@ -221,6 +221,19 @@ describe.each(engines)('the error budget each incident burnt on %s', (engine) =>
     expect(message).toContain('_(estimated from incidents)_');
   });
 
+  it('a correction after mitigation recomputes: a later impact start adds nothing before it, removing the service drops the figures', async () => {
+    await start();
+    const inc1 = await declare('Checkout errors', '2026-11-20T08:40:00Z');
+    await runUntilIdle();
+    await mitigate(inc1.reference, '09:10');
+    expect((await app!.api('PATCH', `/api/v1/incidents/${inc1.reference}`, { impactStartedAt: '2026-11-20T09:00:00Z' })).statusCode).toBe(200);
+    await runUntilIdle();
+    expect((await impact(inc1.reference)).impacts[0]).toMatchObject({ bad: 10_200, spanStart: '2026-11-20T09:00:00.000Z' });
+    expect((await app!.api('PATCH', `/api/v1/incidents/${inc1.reference}`, { services: [] })).statusCode).toBe(200);
+    await runUntilIdle();
+    expect(await impact(inc1.reference)).toMatchObject({ impacts: [], postmortemRequired: false });
+  });
+
   it('answers 404 for an unknown incident', async () => {
     await start();
     expect((await app!.api('GET', '/api/v1/incidents/INC-99/slo-impact')).statusCode).toBe(404);

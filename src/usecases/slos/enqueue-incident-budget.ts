@@ -20,7 +20,8 @@ function changesBudget(event: TimelineEvent): boolean {
 export async function enqueueIncidentBudget(tx: Executor, incident: Incident, events: readonly TimelineEvent[], now: Date): Promise<void> {
   if (incident.mitigatedAt === null && incident.resolvedAt === null) return;
   const trigger = events.find(changesBudget);
-  if (!trigger) return;
+  // No service, no SLO: nothing to compute (unless the last service was just removed and its figures must go).
+  if (!trigger || (!incident.serviceIds.length && !events.some((e) => e.kind === 'services.changed'))) return;
   const key = `slos.computeIncidentBudget:${incident.id}:${trigger.id}`;
   await enqueue(tx, 'slos.computeIncidentBudget', { incidentId: incident.id, refreshNeighbours: true }, { key }, now);
 }
