@@ -172,3 +172,25 @@ describe.each(engines)('customer-support inquiries on %s', (engine) => {
     }
   });
 });
+
+describe.each(engines)('incident facts in the postmortem on %s', (engine) => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await startTestApp(engine);
+  });
+  afterEach(async () => app.close());
+
+  it("lists the facts the incident holds in the postmortem's impact section, labelled in its language", async () => {
+    await app.api('POST', '/api/v1/incidents', { title: 'Door unlock fails', fields: { affected_vehicles: 320, road_vehicles_act: true } });
+    await app.api('POST', '/api/v1/incidents/INC-1/inquiries', { ticketId: 'T-1' });
+    await app.api('PATCH', '/api/v1/incidents/INC-1', { status: 'resolved' });
+    expect((await app.api('POST', '/api/v1/incidents/INC-1/postmortem')).statusCode).toBe(201);
+    const english = (await app.api('GET', '/api/v1/incidents/INC-1/postmortem.md')).body;
+    expect(english).toContain('Affected vehicles: 320');
+    expect(english).toContain('Customer-support inquiries: 1');
+    expect(english).toMatch(/Road Transport Vehicle Act concern: (yes|Yes)/);
+    const japanese = (await app.api('GET', '/api/v1/incidents/INC-1/postmortem.md?lang=ja')).body;
+    expect(japanese).toContain('影響車両数: 320');
+    expect(japanese).toContain('道路運送車両法への抵触');
+  });
+});

@@ -29,3 +29,15 @@ export function notHereText(commandName: string, commandChannels: readonly strin
 export function noIncidentText(commandName: string, verb: string): string {
   return `Run \`${commandName} ${verb}\` in an incident's channel, or name the incident: \`${commandName} ${verb} INC-12 …\`.`;
 }
+
+/** `set` named no declared field: the fields there are, by key and label. */
+export function unknownFieldText(commandName: string, definitions: readonly FieldDefinition[], typed: string): string {
+  if (!definitions.length) return ':warning: No incident fields are declared in the settings file (`fields:`).';
+  const known = definitions.map((d) => `• \`${d.key}\` ${[d.label.en, d.label.ja].filter(Boolean).join(' / ')}: ${acceptedValues(d)}`);
+  return [`:warning: No field named "${typed.split(/\s+/)[0]}". Usage: \`${commandName} set <field> <value>\` with one of:`, ...known].join('\n');
+}
+
+/** `set <field>` without a value: what the field takes. */
+export function fieldUsageText(commandName: string, definition: FieldDefinition): string {
+  return `Usage: \`${commandName} set ${definition.key} <value>\`: *${definition.label.en ?? definition.label.ja}* takes ${acceptedValues(definition)}.`;
+}
