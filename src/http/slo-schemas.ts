@@ -29,9 +29,21 @@ export const SloDetail = Type.Object({
   }),
 });
 
-export const SloDocumentBody = Type.Record(Type.String(), Type.Unknown(), {
-  description: 'A Hikeshi SLO document as JSON: {id, service, name?, description?, objective (percent), window, timeZone?, budgeting?, sliceTarget?, sli}; see docs/slos.md',
-});
+export const SloDocumentBody = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 63, description: 'Lowercase letters, digits and dashes; PUT takes it from the path' })),
+    service: Type.String({ minLength: 1, description: 'A service of the catalog, by name' }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 1050 })),
+    objective: Type.Number({ description: 'Percent, strictly between 0 and 100' }),
+    window: Type.String({ description: '7d | 28d | 30d (rolling) or week | month (calendar)' }),
+    timeZone: Type.Optional(Type.String({ description: 'IANA zone of a calendar window (default UTC)' })),
+    budgeting: Type.Optional(Type.String({ description: 'occurrences (default) or timeslices' })),
+    sliceTarget: Type.Optional(Type.Number({ description: 'Timeslices: percent a minute must reach to be good (default the objective)' })),
+    sli: Type.Record(Type.String(), Type.Unknown(), { description: '{type: ratio|latency, threshold?, and prometheus: {good|bad, total} | {errorRatio}, push: true or estimate: incidents}' }),
+  },
+  { additionalProperties: false, description: 'A Hikeshi SLO document as JSON; see docs/slos.md' },
+);
 export const SloImportBody = Type.Object(
   {
     text: Type.String({ minLength: 1, maxLength: 500_000, description: 'YAML: OpenSLO v1, Sloth prometheus/v1 or Hikeshi SLO documents' }),
