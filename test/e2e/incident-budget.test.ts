@@ -102,7 +102,7 @@ describe('the error budget panel on the incident page', () => {
     await page.getByTestId('login-password').fill(ANA.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(`${server.url}/incidents/${reference}`);
-  });
+  }, 120_000); // a cold server start, migrations and the budget job on a loaded two-core machine
 
   afterAll(async () => {
     await browser?.close();
