@@ -9,6 +9,7 @@ import { registerIncidentModals } from '../interactions/incident-modals.js';
 import { registerOncall } from '../oncall/index.js';
 import { registerPageActions } from '../paging/page-actions.js';
 import { registerRunbookActions } from '../runbooks/run-actions.js';
+import { registerSeverityActions } from '../severity/proposal-actions.js';
 import type { SlackRuntime } from '../runtime.js';
 import { boltLogger } from './bolt-logger.js';
 import { dedupeDeliveries } from './dedupe.js';
@@ -41,6 +42,7 @@ export function createSlackApp(deps: Deps, slack: SlackRuntime, receiver: Receiv
   registerOncall(app, inbound);
   registerPageActions(app, inbound);
   registerRunbookActions(app, inbound);
+  registerSeverityActions(app, inbound);
   return app;
 }
 

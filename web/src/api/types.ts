@@ -1,5 +1,5 @@
 /** Shapes of the Hikeshi REST API (/api/v1), as the web app uses them. */
-import type { FieldDefinition, IncidentFields } from '../../../src/domain/fields/definition.js';
+import type { FieldDefinition, FieldValue, IncidentFields } from '../../../src/domain/fields/definition.js';
 
 export interface User {
   id: string;
@@ -111,6 +111,7 @@ export interface IncidentPatch {
   services?: string[];
   tags?: string[];
   roles?: Partial<Record<Role, string | null>>;
+  fields?: Record<string, FieldValue>;
 }
 
 export interface Declaration {

@@ -1,4 +1,5 @@
 import { alertsEn } from './alerts-en.js';
+import { factsEn } from './facts-en.js';
 import { sloBudgetEn } from './slo-budget-en.js';
 
 /** English UI text. Every key here must exist in ja.ts too (i18n.test.ts checks). */
@@ -630,6 +631,7 @@ export const en = {
   'duration.timeToMitigate': 'Time to mitigate',
   'duration.timeToResolve': 'Time to resolve',
   ...alertsEn,
+  ...factsEn,
   ...sloBudgetEn,
 } as const;
 

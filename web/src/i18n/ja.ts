@@ -1,4 +1,5 @@
 import { alertsJa } from './alerts-ja.js';
+import { factsJa } from './facts-ja.js';
 import { sloBudgetJa } from './slo-budget-ja.js';
 import type { MessageKey } from './en.js';
 
@@ -630,5 +631,6 @@ export const ja: Record<MessageKey, string> = {
   'duration.timeToMitigate': '緩和までの時間',
   'duration.timeToResolve': '解決までの時間',
   ...alertsJa,
+  ...factsJa,
   ...sloBudgetJa,
 };

@@ -5,6 +5,7 @@ import type { User } from '../api/types.js';
 import { SeverityBadge, StatusBadge } from '../components/badges.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { Composer } from '../components/composer.js';
+import { FactsPanel } from '../components/incident-facts.js';
 import { IncidentSidebar } from '../components/incident-sidebar.js';
 import { RunbookPanel } from '../components/runbooks/runbook-panel.js';
 import { SloBudgetPanel } from '../components/slo-budget-panel.js';
@@ -78,6 +79,8 @@ export function IncidentPage({ reference, user }: { reference: string; user: Use
           <section className="card section">
             <EditableSummary incident={data} />
           </section>
+
+          <FactsPanel incident={data} canEdit={user.role !== 'viewer'} />
 
           <RunbookPanel reference={data.reference} canAct={user.role !== 'viewer'} />
 
