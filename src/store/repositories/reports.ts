@@ -138,13 +138,13 @@ export async function listImpactsOfIncidents(db: Executor, incidentIds: readonly
 export async function sumHoursBetween(db: Executor, sloIds: readonly string[], points: readonly number[]): Promise<Map<string, Totals[]>> {
   const out = new Map<string, Totals[]>(sloIds.map((id) => [id, points.slice(1).map(() => ({ ...EMPTY_TOTALS }))]));
   if (points.length < 2) return out;
+  // Evenly spaced points (hours) are a division cast to integer (SQLite binds JS numbers as reals); uneven ones (local midnights across a DST change) a CASE.
+  const step = points.every((point, i) => i === 0 || point - points[i - 1]! === points[1]! - points[0]!) ? points[1]! - points[0]! : null;
   for (const chunk of chunks(sloIds)) {
     const rows = await db
       .selectFrom('sli_rollups')
       .select((eb) => {
-        let bucket = eb.case().when('start', '<', points[1]!).then(0);
-        for (let i = 2; i < points.length - 1; i++) bucket = bucket.when('start', '<', points[i]!).then(i - 1);
-        const interval = bucket.else(points.length - 2).end();
+        const interval = step ? eb.cast<number>(eb(eb.parens('start', '-', points[0]!), '/', step), 'integer') : intervalCase(eb, points);
         return [
           'slo_id',
           interval.as('interval'),
@@ -169,6 +169,12 @@ export async function sumHoursBetween(db: Executor, sloIds: readonly string[], p
     }
   }
   return out;
+}
+
+function intervalCase(eb: ExpressionBuilder<Database, 'sli_rollups'>, points: readonly number[]) {
+  let bucket = eb.case().when('start', '<', points[1]!).then(0);
+  for (let i = 2; i < points.length - 1; i++) bucket = bucket.when('start', '<', points[i]!).then(i - 1);
+  return bucket.else(points.length - 2).end();
 }
 
 /**
