@@ -3,19 +3,12 @@ import { api, ApiError, query } from './client.js';
 import type { Page } from './types.js';
 
 export type { AlertLink, AlertStatus, AlertTimelineEvent } from '../../../src/domain/alerts/alert.js';
-import type { Alert, AlertTimelineEvent } from '../../../src/domain/alerts/alert.js';
-
 /** An alert as /api/v1/alerts answers: the stored alert with what it links to named. */
-export interface AlertView extends Omit<Alert, 'lastPayload'> {
-  integration: { id: string; name: string; kind: string } | null;
-  service: { id: string; name: string } | null;
-  incident: { id: string; reference: string; title: string } | null;
-  page: { id: string; number: number } | null;
-  lastPayload?: unknown;
-  events?: AlertTimelineEvent[];
-}
+export type { AlertView } from '../../../src/usecases/alerts/read-alerts.js';
+import type { AlertStatusFilter as ServerStatusFilter, AlertView } from '../../../src/usecases/alerts/read-alerts.js';
 
-export type AlertStatusFilter = 'open' | 'firing' | 'acknowledged' | 'resolved' | 'all';
+/** The server's filters, and `all` for no status filter. */
+export type AlertStatusFilter = ServerStatusFilter | 'all';
 
 export interface AlertFilters {
   status: AlertStatusFilter;

@@ -3,19 +3,16 @@ import { api, ApiError } from './client.js';
 
 export type { SeverityMatch, SeverityResult, LocalizedText } from '../../../src/domain/severity/types.js';
 export type { Evidence } from '../../../src/domain/conditions/types.js';
-import type { SeverityResult } from '../../../src/domain/severity/types.js';
 
 /** Why a policy text is refused (each at its line when known), and how each example fared. */
 export type { PolicyProblem } from '../../../src/domain/severity/read-policy.js';
 export type { ExampleOutcome } from '../../../src/domain/severity/examples.js';
 
-/** The policy in force. */
-export interface PolicyInForce {
-  version: number;
-  source: 'file' | 'api';
-  text: string;
-  createdAt?: string;
-}
+/** The policy in force, and a dry run's answer. */
+export type { PolicyView } from '../../../src/usecases/severity/policy-api.js';
+export type { DryRun } from '../../../src/usecases/severity/evaluate-facts.js';
+import type { PolicyView } from '../../../src/usecases/severity/policy-api.js';
+import type { DryRun } from '../../../src/usecases/severity/evaluate-facts.js';
 
 export const severityKeys = {
   policy: ['severity', 'policy'] as const,
@@ -24,7 +21,7 @@ export const severityKeys = {
 export function useSeverityPolicy() {
   return useQuery({
     queryKey: severityKeys.policy,
-    queryFn: () => api<PolicyInForce>('GET', '/severity/policy'),
+    queryFn: () => api<PolicyView>('GET', '/severity/policy'),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
@@ -33,7 +30,7 @@ export function useSeverityPolicy() {
 export function useSavePolicy() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => api<PolicyInForce>('PUT', '/severity/policy', { text }),
+    mutationFn: (text: string) => api<PolicyView>('PUT', '/severity/policy', { text }),
     onSuccess: (policy) => client.setQueryData(severityKeys.policy, policy),
   });
 }
@@ -41,6 +38,6 @@ export function useSavePolicy() {
 /** Dry run: what the policy (the one in force, or the given text) makes of these facts. */
 export function useEvaluateFacts() {
   return useMutation({
-    mutationFn: (input: { facts: Record<string, unknown>; text?: string }) => api<SeverityResult>('POST', '/severity/evaluate', input),
+    mutationFn: (input: { facts: Record<string, unknown>; text?: string }) => api<DryRun>('POST', '/severity/evaluate', input),
   });
 }
