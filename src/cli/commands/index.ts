@@ -12,6 +12,7 @@ import { scheduleCreate, scheduleImport, scheduleList, scheduleShow } from './sc
 import { scheduleRotaSource } from './schedule-rota-source.js';
 import { scheduleUserGroup } from './schedule-user-group.js';
 import { serve } from './serve.js';
+import { severityCheck, severityEval } from './severity.js';
 import { sloImport, sloList, sloPush, sloShow } from './slos.js';
 import { tokenCreate } from './token.js';
 import { userAdd } from './user.js';
@@ -27,6 +28,8 @@ export const commands: readonly Command[] = [
   incidentShow,
   incidentUpdate,
   incidentResolve,
+  severityEval,
+  severityCheck,
   oncall,
   scheduleList,
   scheduleShow,
