@@ -8,6 +8,7 @@ import type { Incident } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { FieldError } from './field-error.js';
 import { ErrorMessage } from './error-message.js';
+import '../styles/facts.css';
 
 /**
  * The incident's facts (settings `fields`), each with its label and help in the reader's
