@@ -16,6 +16,7 @@ import {
 import { START_RUNS, measureStartup } from './lib/startup.js';
 import { measureOncall, printOncall, type OncallResult } from './lib/oncall.js';
 import { benchSliIngest, printSliIngest } from './lib/sli-ingest.js';
+import { SEVERITY_INCIDENTS, SEVERITY_RULES, measureSeverity, printSeverity } from './lib/severity.js';
 
 const began = performance.now();
 const loadAverageAtStart = loadavg();
@@ -91,9 +92,11 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 }
 
 const sliIngest = await benchSliIngest(progress);
+progress(`severity: ${SEVERITY_INCIDENTS} incidents against a ${SEVERITY_RULES}-rule policy`);
+const severity = measureSeverity();
 
 const cpuList = cpus();
-const results: BenchResults & { oncall: typeof oncall; sliIngest: typeof sliIngest } = {
+const results: BenchResults & { oncall: typeof oncall; sliIngest: typeof sliIngest; severity: typeof severity } = {
   date: new Date().toISOString(),
   machine: {
     cpus: cpuList.length,
@@ -136,11 +139,13 @@ const results: BenchResults & { oncall: typeof oncall; sliIngest: typeof sliInge
   webBundle: bundle,
   oncall,
   sliIngest,
+  severity,
   totalSeconds: Math.round((performance.now() - began) / 1000),
 };
 printReport(results);
 printOncall(oncall);
 printSliIngest(sliIngest);
+printSeverity(severity);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 console.log(`\nFigures written to bench/results/latest.json (run took ${results.totalSeconds} s).`);
