@@ -180,7 +180,7 @@ describe.each(engines)('incident facts in the postmortem on %s', (engine) => {
   });
   afterEach(async () => app.close());
 
-  it("lists the facts the incident holds in the postmortem's impact section, labelled in its language", async () => {
+  it("lists the facts the incident holds in the postmortem's impact section, under their labels", async () => {
     await app.api('POST', '/api/v1/incidents', { title: 'Door unlock fails', fields: { affected_vehicles: 320, road_vehicles_act: true } });
     await app.api('POST', '/api/v1/incidents/INC-1/inquiries', { ticketId: 'T-1' });
     await app.api('PATCH', '/api/v1/incidents/INC-1', { status: 'resolved' });
@@ -189,8 +189,5 @@ describe.each(engines)('incident facts in the postmortem on %s', (engine) => {
     expect(english).toContain('Affected vehicles: 320');
     expect(english).toContain('Customer-support inquiries: 1');
     expect(english).toMatch(/Road Transport Vehicle Act concern: (yes|Yes)/);
-    const japanese = (await app.api('GET', '/api/v1/incidents/INC-1/postmortem.md?lang=ja')).body;
-    expect(japanese).toContain('影響車両数: 320');
-    expect(japanese).toContain('道路運送車両法への抵触');
   });
 });
