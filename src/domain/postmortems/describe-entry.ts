@@ -23,6 +23,8 @@ export const POSTMORTEM_TIMELINE_KINDS: ReadonlySet<SnapshotEntry['kind']> = new
   'runbook.action_taken',
   'runbook.completed',
   'runbook.abandoned',
+  'alert.declared',
+  'alert.all_resolved',
 ]);
 
 const WORDS = {
@@ -40,6 +42,8 @@ const WORDS = {
     task: 'Done',
     message: 'message',
     postmortemRequired: (slo: string, share: string) => `Postmortem required: ${slo} lost ${share} of its error budget`,
+    alertDeclared: 'Declared by alert',
+    alertsResolved: 'All alerts resolved',
   },
   ja: {
     declared: 'インシデント宣言',
@@ -55,6 +59,8 @@ const WORDS = {
     task: '完了',
     message: 'メッセージ',
     postmortemRequired: (slo: string, share: string) => `ポストモーテム必須: ${slo} がエラーバジェットの ${share} を消費`,
+    alertDeclared: 'アラートにより宣言',
+    alertsResolved: 'アラートがすべて解消',
   },
 } as const;
 
@@ -101,6 +107,10 @@ export function describeEntry(entry: SnapshotEntry, snapshot: Pick<IncidentSnaps
       return `${w.runbookDone}: ${entry.payload.runbookId}`;
     case 'runbook.abandoned':
       return `${w.runbookAbandoned}: ${entry.payload.runbookId}${entry.payload.reason ? ` (${entry.payload.reason})` : ''}`;
+    case 'alert.declared':
+      return `${w.alertDeclared} #${entry.payload.alertNumber}: ${entry.payload.title} (${entry.payload.severity})`;
+    case 'alert.all_resolved':
+      return `${w.alertsResolved} (${entry.payload.alerts})`;
     default:
       return entry.kind;
   }

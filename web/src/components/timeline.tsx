@@ -18,7 +18,7 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const TIMESTAMP_FIELD = /At$/;
 
-type Tone = 'declared' | 'status' | 'severity' | 'role' | 'field' | 'services' | 'note' | 'update' | 'runbook' | 'failed' | 'budget' | 'other';
+type Tone = 'declared' | 'status' | 'severity' | 'role' | 'field' | 'services' | 'note' | 'update' | 'runbook' | 'alert' | 'failed' | 'budget' | 'other';
 
 interface Rendered {
   tone: Tone;
@@ -65,6 +65,43 @@ function useRenderEvent(names: NameBook) {
         return { tone: 'runbook', headline: tx('timeline.runbookCompleted', { actor, runbook }) };
       default:
         return { tone: 'runbook', headline: tx('timeline.runbookAbandoned', { actor, runbook }), body: str(p.reason) ? quote(str(p.reason)) : undefined };
+    }
+  };
+
+  /** An alert's life on the incident (src/usecases/alerts): the alert is named by its number and title. */
+  const renderAlertEvent = (kind: string, p: Record<string, unknown>): Rendered => {
+    const alert = <strong>#{String(p.alertNumber ?? '?')}</strong>;
+    const title = str(p.title) ? quote(str(p.title)) : undefined;
+    switch (kind) {
+      case 'alert.attached':
+        return { tone: 'alert', headline: tx('timeline.alertAttached', { alert, action: <code>{str(p.action) ?? '?'}</code> }), body: title };
+      case 'alert.declared': {
+        const rule = typeof p.rule === 'number' ? tx('timeline.alertDeclaredRoute', { rule: <code>{String(p.rule + 1)}</code> }) : i18n.t('timeline.alertDeclaredByLabel');
+        const reasons = Array.isArray(p.severityRules)
+          ? p.severityRules.map((r) => (typeof r === 'object' && r !== null ? localized((r as { reason?: unknown }).reason) : null)).filter((r): r is string => Boolean(r))
+          : [];
+        return {
+          tone: 'alert',
+          headline: tx('timeline.alertDeclared', { alert, severity: <SeverityBadge severity={str(p.severity) ?? '?'} /> }),
+          body: (
+            <>
+              {title}
+              <p className="muted">{rule}</p>
+              {reasons.map((reason, index) => (
+                <p key={index} className="event-quote">
+                  {reason}
+                </p>
+              ))}
+            </>
+          ),
+        };
+      }
+      case 'alert.acknowledged':
+        return { tone: 'alert', headline: tx('timeline.alertAcknowledged', { alert }), body: title };
+      case 'alert.resolved':
+        return { tone: 'alert', headline: tx('timeline.alertResolved', { alert, count: <strong>{String(p.occurrences ?? 1)}</strong> }), body: title };
+      default:
+        return { tone: 'alert', headline: tx('timeline.alertAllResolved', { count: <strong>{String(p.alerts ?? '?')}</strong> }) };
     }
   };
 
@@ -143,6 +180,12 @@ function useRenderEvent(names: NameBook) {
       }
       case 'postmortem.required':
         return { tone: 'failed', headline: tx('timeline.postmortemRequired', { slo: <strong>{str(p.sloName) ?? '?'}</strong>, share: <strong>{formatShare(Number(p.share))}</strong> }) };
+      case 'alert.attached':
+      case 'alert.declared':
+      case 'alert.acknowledged':
+      case 'alert.resolved':
+      case 'alert.all_resolved':
+        return renderAlertEvent(event.kind, p);
       case 'runbook.started':
       case 'runbook.answered':
       case 'runbook.field_recorded':
@@ -188,6 +231,7 @@ const ICONS: Record<Tone, ReactNode> = {
   note: <path d="M4 4h8v6.5L9.5 13H4z" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" />,
   update: <path d="M3.5 7v2l6 3V4zM9.5 5.5h2a1.5 1.5 0 0 1 0 5h-2" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" />,
   runbook: <path d="M4.5 3.5h6.5v9H4.5zM6.5 6h3M6.5 8.5h3" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinecap="round" />,
+  alert: <path d="M8 3l5 9H3zM8 6.5v2.5M8 10.6v.2" stroke="currentColor" strokeWidth="1.3" fill="none" strokeLinejoin="round" strokeLinecap="round" />,
   failed: <path d="M8 4v4.5M8 11v.2" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />,
   budget: <path d="M3.5 12.5h9M5 12V9M8 12V6M11 12V4" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />,
   other: <circle cx="8" cy="8" r="2" fill="currentColor" />,

@@ -1,6 +1,7 @@
 import { alertsEn } from './alerts-en.js';
 import { factsEn } from './facts-en.js';
 import { sloBudgetEn } from './slo-budget-en.js';
+import { reportsEn } from './reports-en.js';
 
 /** English UI text. Every key here must exist in ja.ts too (i18n.test.ts checks). */
 export const en = {
@@ -142,6 +143,13 @@ export const en = {
   'timeline.runbookActionFailed': 'The runbook action {action} (step {step}) could not be carried out',
   'timeline.runbookFollowUp': '{actor} created a follow-up from a runbook',
   'timeline.runbookCompleted': '{actor} completed the runbook {runbook}',
+  'timeline.alertAttached': 'Alert {alert} joined the incident ({action})',
+  'timeline.alertDeclared': 'Alert {alert} declared the incident at {severity}',
+  'timeline.alertDeclaredRoute': 'Route {rule} of its integration sent it here',
+  'timeline.alertDeclaredByLabel': 'Its service label sent it here',
+  'timeline.alertAcknowledged': 'Alert {alert} was acknowledged',
+  'timeline.alertResolved': 'Alert {alert} resolved (seen {count} times)',
+  'timeline.alertAllResolved': 'All {count} alerts on this incident are resolved; the incident stays open until a person resolves it',
   'timeline.runbookAbandoned': '{actor} abandoned the runbook {runbook}',
   'timeline.someone': 'someone',
   'timeline.from': 'Before',
@@ -633,6 +641,7 @@ export const en = {
   ...alertsEn,
   ...factsEn,
   ...sloBudgetEn,
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

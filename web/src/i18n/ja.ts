@@ -1,6 +1,7 @@
 import { alertsJa } from './alerts-ja.js';
 import { factsJa } from './facts-ja.js';
 import { sloBudgetJa } from './slo-budget-ja.js';
+import { reportsJa } from './reports-ja.js';
 import type { MessageKey } from './en.js';
 
 /** 日本語の UI 文言。キーは en.ts と完全に一致させること（i18n.test.ts が検査する）。 */
@@ -143,6 +144,13 @@ export const ja: Record<MessageKey, string> = {
   'timeline.runbookActionFailed': 'ランブックのアクション {action}（ステップ {step}）を実行できませんでした',
   'timeline.runbookFollowUp': '{actor} がランブックからフォローアップを作成しました',
   'timeline.runbookCompleted': '{actor} がランブック {runbook} を完了しました',
+  'timeline.alertAttached': 'アラート {alert} がこのインシデントに紐付きました（{action}）',
+  'timeline.alertDeclared': 'アラート {alert} がインシデントを {severity} で宣言しました',
+  'timeline.alertDeclaredRoute': 'インテグレーションのルート {rule} によりここへ送られました',
+  'timeline.alertDeclaredByLabel': 'service ラベルによりここへ送られました',
+  'timeline.alertAcknowledged': 'アラート {alert} が確認されました',
+  'timeline.alertResolved': 'アラート {alert} が解消しました（{count} 回検知）',
+  'timeline.alertAllResolved': 'このインシデントの {count} 件のアラートはすべて解消しました。インシデントは担当者が解決するまで開いたままです',
   'timeline.runbookAbandoned': '{actor} がランブック {runbook} を中止しました',
   'timeline.someone': '誰か',
   'timeline.from': '変更前',
@@ -633,4 +641,5 @@ export const ja: Record<MessageKey, string> = {
   ...alertsJa,
   ...factsJa,
   ...sloBudgetJa,
+  ...reportsJa,
 };
