@@ -126,6 +126,18 @@ describe('update messages', () => {
     expect(message!.text).toContain('> 原因を調査中\n> ETA 10:00');
   });
 
+  it('echoes an alert joining the incident (its markup escaped) and all alerts resolved, never as a resolution', () => {
+    const text = channelUpdateMessage(
+      update([
+        event('alert.attached', { alertId: 'a', alertNumber: 7, title: 'Disk <full> & slow', alertSeverity: 'critical', source: 'alertmanager', action: 'declare', rule: 0, pageId: null, pageNumber: null }),
+        event('alert.all_resolved', { alerts: 3 }),
+      ]),
+    )!.text;
+    expect(text).toContain('*Alert #7* (critical) joined this incident: Disk &lt;full&gt; &amp; slow');
+    expect(text).toContain('*All 3 alerts* on INC-12 are resolved. The incident stays open until someone resolves it.');
+    expect(broadcastUpdateMessage(update([event('alert.all_resolved', { alerts: 3 })]))).toBeNull();
+  });
+
   it('posts nothing for changes the channel does not show', () => {
     expect(channelUpdateMessage(update([event('field.changed', { field: 'tags', from: [], to: ['db'] })]))).toBeNull();
   });

@@ -61,6 +61,10 @@ function channelLine(event: TimelineEvent, people: Record<string, SlackPerson>, 
       return [budgetLine(reference, p as unknown as SloBudgetBurntPayload)];
     case 'postmortem.required':
       return [`:rotating_light: *Postmortem required*: ${reference} took ${formatShare(Number(p.share))} of ${escapeText(String(p.sloName))}'s error budget (the policy asks for one at ${formatThreshold(Number(p.threshold))} or more)`];
+    case 'alert.attached':
+      return [`:rotating_light: *Alert #${Number(p.alertNumber)}* (${escapeText(String(p.alertSeverity))}) joined this incident: ${escapeText(truncate(String(p.title), TITLE_MAX))}`];
+    case 'alert.all_resolved':
+      return [`:white_check_mark: *All ${Number(p.alerts)} alerts* on ${reference} are resolved. The incident stays open until someone resolves it.`];
     default:
       return [];
   }

@@ -10,6 +10,7 @@ import { findIncidentForUpdate } from '../incidents/find-incident.js';
 import { changePageStatusInTx } from '../paging/change-page-status.js';
 import { findPageByRef } from '../paging/read-pages.js';
 import { reevaluateSeverityInTx } from '../severity/reevaluate-in-tx.js';
+import { enqueueChangeJobs } from '../slack/enqueue-slack-jobs.js';
 import { alertActor, alertEntry, alertPrincipal, appendAlertEvents } from './alert-records.js';
 
 export type StatusOutcome = 'acknowledged' | 'resolved' | 'unchanged';
@@ -51,7 +52,7 @@ export async function followAlertStatus(
             { kind: 'alert.resolved', payload: { ...alertEntry(alert), occurrences: alert.occurrences } },
             ...(plan.allIncidentAlertsResolved ? [{ kind: 'alert.all_resolved' as const, payload: { alerts: await countAlertsOnIncident(tx, incident.id) } }] : []),
           ];
-    await appendEvents(tx, incident.id, entries, alertActor(alert), now);
+    await enqueueChangeJobs(tx, deps, incident, await appendEvents(tx, incident.id, entries, alertActor(alert), now));
     if (plan.kind === 'resolved') await reevaluateSeverityInTx(tx, deps, incident, { kind: 'alert', alertId: alert.id }, now);
   }
   return plan.kind;

@@ -21,6 +21,7 @@ import { findPageByRef } from '../paging/read-pages.js';
 import { appendPageEvent } from '../paging/record-level.js';
 import { triggerPageInTx } from '../paging/trigger-page.js';
 import { reevaluateSeverityInTx } from '../severity/reevaluate-in-tx.js';
+import { enqueueChangeJobs } from '../slack/enqueue-slack-jobs.js';
 import { severityForNewIncident } from '../severity/severity-for-alert.js';
 import { alertActor, alertEntry, alertPrincipal, appendAlertEvents } from './alert-records.js';
 
@@ -152,13 +153,14 @@ async function carryOutIncident(
   }
   if (step.kind === 'attach') {
     const incident = await findIncidentForUpdate(tx, step.incidentId);
-    await appendEvents(
+    const events = await appendEvents(
       tx,
       incident.id,
       [{ kind: 'alert.attached', payload: { ...alertEntry(alert), action: decision.action, rule: decision.rule, pageId: page?.id ?? null, pageNumber: page?.number ?? null } }],
       actor,
       now,
     );
+    await enqueueChangeJobs(tx, deps, incident, events);
     await appendAlertEvents(tx, alert.id, [{ kind: 'attached', detail: { incidentId: incident.id, incidentNumber: incident.number } }], now);
     return reevaluateSeverityInTx(tx, deps, incident, { kind: 'alert', alertId: alert.id }, now);
   }

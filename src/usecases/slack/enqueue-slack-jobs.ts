@@ -37,6 +37,8 @@ const CHANNEL_ECHO_KINDS = new Set([
   'status_update',
   'slo.budget_burnt',
   'postmortem.required',
+  'alert.attached',
+  'alert.all_resolved',
 ]);
 
 function on(deps: Deps): boolean {
