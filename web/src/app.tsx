@@ -32,6 +32,7 @@ const IntegrationsPage = lazy(() => import('./pages/integrations/integrations-pa
 const IntegrationNewPage = lazy(() => import('./pages/integrations/integration-new-page.js').then((module) => ({ default: module.IntegrationNewPage })));
 const IntegrationPage = lazy(() => import('./pages/integrations/integration-page.js').then((module) => ({ default: module.IntegrationPage })));
 const SeverityPolicyPage = lazy(() => import('./pages/severity/severity-policy-page.js').then((module) => ({ default: module.SeverityPolicyPage })));
+const WeeklyReviewPage = lazy(() => import('./pages/reports/weekly-review-page.js').then((module) => ({ default: module.WeeklyReviewPage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -133,6 +134,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <Lazy><IntegrationPage key={route.id} id={route.id} user={user} /></Lazy>;
     case 'severityPolicy':
       return <Lazy><SeverityPolicyPage user={user} /></Lazy>;
+    case 'weeklyReview':
+      return <Lazy><WeeklyReviewPage /></Lazy>;
     default:
       return <NotFound />;
   }

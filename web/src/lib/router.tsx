@@ -58,6 +58,7 @@ export type Route =
   | { name: 'integrationNew' }
   | { name: 'integration'; id: string }
   | { name: 'severityPolicy' }
+  | { name: 'weeklyReview' }
   | { name: 'root' }
   | { name: 'notFound' };
 
@@ -80,6 +81,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/integrations') return { name: 'integrations' };
   if (path === '/integrations/new') return { name: 'integrationNew' };
   if (path === '/severity-policy') return { name: 'severityPolicy' };
+  if (path === '/reports/weekly') return { name: 'weeklyReview' };
   const [, alertArea, alertRef] = /^\/(alerts|integrations)\/([^/]+)$/.exec(path) ?? [];
   if (alertArea && alertRef) return { name: alertArea === 'alerts' ? 'alert' : 'integration', id: decodeURIComponent(alertRef) };
   const [, runbook] = /^\/runbooks\/([^/]+)\/edit$/.exec(path) ?? [];
