@@ -15,6 +15,7 @@ import {
 } from './lib/slack.js';
 import { START_RUNS, measureStartup } from './lib/startup.js';
 import { measureOncall, printOncall, type OncallResult } from './lib/oncall.js';
+import { benchWeeklyReview, printWeeklyReview } from './lib/weekly-review.js';
 import { benchSliIngest, printSliIngest } from './lib/sli-ingest.js';
 import { SEVERITY_INCIDENTS, SEVERITY_RULES, measureSeverity, printSeverity } from './lib/severity.js';
 
@@ -95,8 +96,10 @@ const sliIngest = await benchSliIngest(progress);
 progress(`severity: ${SEVERITY_INCIDENTS} incidents against a ${SEVERITY_RULES}-rule policy`);
 const severity = measureSeverity();
 
+const weeklyReview = await benchWeeklyReview(progress);
+
 const cpuList = cpus();
-const results: BenchResults & { oncall: typeof oncall; sliIngest: typeof sliIngest; severity: typeof severity } = {
+const results: BenchResults & { oncall: typeof oncall; sliIngest: typeof sliIngest; severity: typeof severity; weeklyReview: typeof weeklyReview } = {
   date: new Date().toISOString(),
   machine: {
     cpus: cpuList.length,
@@ -138,12 +141,14 @@ const results: BenchResults & { oncall: typeof oncall; sliIngest: typeof sliInge
   engines,
   webBundle: bundle,
   oncall,
+  weeklyReview,
   sliIngest,
   severity,
   totalSeconds: Math.round((performance.now() - began) / 1000),
 };
 printReport(results);
 printOncall(oncall);
+printWeeklyReview(weeklyReview);
 printSliIngest(sliIngest);
 printSeverity(severity);
 mkdirSync('bench/results', { recursive: true });
