@@ -65,7 +65,7 @@ async function downloadMarkdown(scope: ReviewScope): Promise<void> {
 }
 
 function Review({ review }: { review: WeeklyReview }) {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   const zone = review.period.timeZone;
   const pct = (v: number | null, digits = 1) => (v === null ? t('reports.noData') : `${(v * 100).toFixed(digits)} %`);
   const dur = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, lang));
@@ -136,7 +136,7 @@ function Review({ review }: { review: WeeklyReview }) {
                     <td>{line.severity}</td><td>{line.services.join(', ')}</td>
                     <td>{dur(line.durations.timeToAcknowledge)}</td><td>{dur(line.durations.timeToMitigate)}</td><td>{dur(line.durations.timeToResolve)}</td>
                     <td>{line.budget.map((b) => `${b.sloId} ${pct(b.share)}`).join(', ') || '—'}</td>
-                    <td>{line.postmortem.status}{line.postmortem.required && line.postmortem.status !== 'published' && <strong> {t('reports.pmRequired')}</strong>}</td>
+                    <td>{line.postmortem.status === 'none' ? '—' : label('pmStatus', line.postmortem.status)}{line.postmortem.required && line.postmortem.status !== 'published' && <strong> {t('reports.pmRequired')}</strong>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -182,7 +182,7 @@ function Review({ review }: { review: WeeklyReview }) {
         <h2>{t('reports.postmortemsDue')}</h2>
         {!review.postmortemsDue.count ? <p>{t('reports.noPostmortemsDue')}</p> : (
           <ul data-testid="review-postmortems-due">
-            {review.postmortemsDue.items.map((i) => <li key={i.incidentId}><a href={`/incidents/${i.reference}/postmortem`}>{i.reference}</a> {i.severity} {i.title} — {i.status} · {t('reports.age', { n: i.ageDays })}</li>)}
+            {review.postmortemsDue.items.map((i) => <li key={i.incidentId}><a href={`/incidents/${i.reference}/postmortem`}>{i.reference}</a> {i.severity} {i.title} — {i.status === 'none' ? '—' : label('pmStatus', i.status)} · {t('reports.age', { n: i.ageDays })}</li>)}
           </ul>
         )}
       </section>
