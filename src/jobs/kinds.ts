@@ -14,7 +14,6 @@ import { reconcileUserGroupsHandler, type ReconcileUserGroupsPayload } from '../
 import { syncUserGroupHandler, type SyncUserGroupPayload } from '../slack/usergroups/sync-user-group-job.js';
 import { showStepHandler, type ShowStepPayload } from '../slack/runbooks/show-step-job.js';
 import { postWeeklyHandler, type PostWeeklyPayload } from '../slack/reports/post-weekly-job.js';
-import { postWeeklyHandler, type PostWeeklyPayload } from '../slack/reports/post-weekly-job.js';
 import { postSeverityHandler, type PostSeverityPayload } from '../slack/severity/post-severity-job.js';
 import type { SlackRuntime } from '../slack/runtime.js';
 import type { Deps } from '../usecases/deps.js';
@@ -75,8 +74,6 @@ export interface JobPayloads {
   'alerts.routeAlerts': AlertsRoutePayload;
   // The weekly review posted to reports.weekly.channel on a durable weekly timer (src/slack/reports).
   'reports.postWeekly': PostWeeklyPayload;
-  // The weekly review posted to reports.weekly.channel on a durable weekly timer (src/slack/reports).
-  'reports.postWeekly': PostWeeklyPayload;
   // Severity (src/usecases/severity): what the policy applied or proposed, quoted in the incident channel (src/slack/severity).
   'slack.postSeverity': PostSeverityPayload;
   // SLOs (src/usecases/slos): each pulled or estimated SLO's minute timer, and the burn-rate sweep raising/resolving alerts.
@@ -126,8 +123,7 @@ export function createJobHandlers(jobDeps: JobDeps): JobHandlers {
     'runbooks.showStep': showStepHandler(slack),
     'alerts.routeAlerts': alertsRoute(jobDeps.deps),
     'reports.postWeekly': postWeeklyHandler(jobDeps.deps, slack),
-    'reports.postWeekly': postWeeklyHandler(jobDeps.deps, slack),
-  'slack.postSeverity': postSeverityHandler(slack),
+    'slack.postSeverity': postSeverityHandler(slack),
     'slo.pullPrometheus': sloPull(jobDeps.deps),
     'slo.evaluateBurn': sloEvaluateBurn(jobDeps.deps),
     'slos.computeIncidentBudget': slosComputeIncidentBudget(jobDeps.deps),
