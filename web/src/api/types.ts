@@ -1,4 +1,5 @@
 /** Shapes of the Hikeshi REST API (/api/v1), as the web app uses them. */
+import type { SeverityProposal, SeveritySource } from '../../../src/domain/severity/decide.js';
 import type { FieldDefinition, FieldValue, IncidentFields } from '../../../src/domain/fields/definition.js';
 
 export interface User {
@@ -57,6 +58,9 @@ export interface Service extends ServiceRef {
 }
 
 export interface Incident extends Record<TimestampField, string | null> {
+  /** Who set the severity last, and the policy's pending proposal shown beside it (a person confirms it). */
+  severitySource: SeveritySource;
+  severityProposal: SeverityProposal | null;
   id: string;
   number: number;
   reference: string;

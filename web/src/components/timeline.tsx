@@ -105,6 +105,14 @@ function useRenderEvent(names: NameBook) {
     }
   };
 
+  /** The rule's reason (in the reader's language) and the rules that matched, under a policy's change or proposal. */
+  const ruling = (p: Record<string, unknown>) => {
+    const reason = p.reason && typeof p.reason === 'object' ? str((p.reason as Record<string, unknown>)[lang]) : undefined;
+    const rules = strings(p.ruleIds);
+    if (!reason && !rules.length) return undefined;
+    return <p className="event-quote">{reason}{rules.length ? <span className="muted"> ({rules.join(', ')})</span> : null}</p>;
+  };
+
   return (event: TimelineEvent): Rendered => {
     const p = event.payload ?? {};
     const actor = <strong className="actor">{event.actor?.name || i18n.t('timeline.someone')}</strong>;
@@ -118,7 +126,15 @@ function useRenderEvent(names: NameBook) {
       case 'status.changed':
         return { tone: 'status', headline: tx('timeline.statusChanged', { actor, from: <StatusBadge status={str(p.from) ?? '?'} />, to: <StatusBadge status={str(p.to) ?? '?'} /> }) };
       case 'severity.changed':
-        return { tone: 'severity', headline: tx('timeline.severityChanged', { actor, from: <SeverityBadge severity={str(p.from) ?? '?'} />, to: <SeverityBadge severity={str(p.to) ?? '?'} /> }) };
+        return { tone: 'severity', headline: tx('timeline.severityChanged', { actor, from: <SeverityBadge severity={str(p.from) ?? '?'} />, to: <SeverityBadge severity={str(p.to) ?? '?'} /> }), body: ruling(p) };
+      case 'severity.proposed':
+        return { tone: 'severity', headline: tx('timeline.severityProposed', { actor, from: <SeverityBadge severity={str(p.from) ?? '?'} />, to: <SeverityBadge severity={str(p.to) ?? '?'} /> }), body: ruling(p) };
+      case 'severity.proposal_dismissed':
+        return { tone: 'severity', headline: tx('timeline.severityProposalDismissed', { actor, to: <SeverityBadge severity={str(p.to) ?? '?'} /> }) };
+      case 'severity.proposal_withdrawn':
+        return { tone: 'severity', headline: tx('timeline.severityProposalWithdrawn', { actor, to: <SeverityBadge severity={str(p.to) ?? '?'} /> }) };
+      case 'inquiry.recorded':
+        return { tone: 'field', headline: tx('timeline.inquiryRecorded', { actor, count: <strong>{String(p.to ?? '?')}</strong> }), body: str(p.ticketId) ? <p className="event-quote">{str(p.ticketId)}</p> : undefined };
       case 'role.assigned': {
         const role = <strong>{label('role', str(p.role) ?? '?')}</strong>;
         const from = str(p.from);

@@ -1,5 +1,6 @@
 /** The weekly review page (web/src/pages/reports). */
 export const reportsEn = {
+  'nav.review': 'Review',
   'reports.title': 'Weekly review',
   'reports.week': 'Week',
   'reports.scope': 'Scope',

@@ -1,6 +1,7 @@
 import type { reportsEn } from './reports-en.js';
 
 export const reportsJa: Record<keyof typeof reportsEn, string> = {
+  'nav.review': 'レビュー',
   'reports.title': '週次レビュー',
   'reports.week': '週',
   'reports.scope': '範囲',

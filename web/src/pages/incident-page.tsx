@@ -6,6 +6,7 @@ import { SeverityBadge, StatusBadge } from '../components/badges.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { Composer } from '../components/composer.js';
 import { FactsPanel } from '../components/incident-facts.js';
+import { SeverityProposalBanner } from '../components/severity-proposal.js';
 import { IncidentSidebar } from '../components/incident-sidebar.js';
 import { RunbookPanel } from '../components/runbooks/runbook-panel.js';
 import { SloBudgetPanel } from '../components/slo-budget-panel.js';
@@ -79,6 +80,8 @@ export function IncidentPage({ reference, user }: { reference: string; user: Use
           <section className="card section">
             <EditableSummary incident={data} />
           </section>
+
+          <SeverityProposalBanner incident={data} canAct={user.role !== 'viewer'} />
 
           <FactsPanel incident={data} canEdit={user.role !== 'viewer'} />
 
