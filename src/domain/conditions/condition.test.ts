@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldCatalog } from './catalog.js';
-import { evaluateCondition, readCondition } from './condition.js';
+import { conditionHolds, evaluateCondition, readCondition } from './condition.js';
 import { parseFieldPath } from './field-path.js';
 import type { Condition, Facts } from './types.js';
 
@@ -22,8 +22,12 @@ function read(raw: unknown): Condition {
   return condition as Condition;
 }
 
+/** Both evaluators agree on every case: the evidence-free fast path and the explained one. */
 function holds(raw: unknown, facts: Facts): boolean {
-  return evaluateCondition(read(raw), facts, SEVERITIES).matched;
+  const condition = read(raw);
+  const matched = evaluateCondition(condition, facts, SEVERITIES).matched;
+  expect(conditionHolds(condition, facts, SEVERITIES)).toBe(matched);
+  return matched;
 }
 
 describe('parseFieldPath', () => {

@@ -1,3 +1,3 @@
-// The condition language's two entry points, for callers that want both.
+// The condition language's entry points, for callers that want them together.
 export { readCondition } from './read-condition.js';
-export { evaluateCondition } from './evaluate-condition.js';
+export { conditionHolds, evaluateCondition } from './evaluate-condition.js';

@@ -14,6 +14,19 @@ export function evaluateCondition(condition: Condition, facts: Facts, severities
   return evaluateNode(condition, facts, severities);
 }
 
+/**
+ * Whether the condition holds, without gathering evidence: what a policy evaluates first for
+ * every rule, so evidence is built only for the rules that match (same semantics as evaluateCondition).
+ */
+export function conditionHolds(condition: Condition, facts: Facts, severities: readonly string[]): boolean {
+  if ('all' in condition) return condition.all.every((child) => conditionHolds(child, facts, severities));
+  if ('any' in condition) return condition.any.some((child) => conditionHolds(child, facts, severities));
+  if ('not' in condition) return !conditionHolds(condition.not, facts, severities);
+  const segments = fieldSegments(condition.field);
+  const found = segments ? lookupFact(facts, segments) : undefined;
+  return found !== undefined && found !== null && leafHolds(condition, found, severities);
+}
+
 function evaluateNode(condition: Condition, facts: Facts, severities: readonly string[]): ConditionResult {
   if ('all' in condition) {
     const results = condition.all.map((child) => evaluateNode(child, facts, severities));

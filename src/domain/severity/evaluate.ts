@@ -1,4 +1,4 @@
-import { evaluateCondition } from '../conditions/evaluate-condition.js';
+import { conditionHolds, evaluateCondition } from '../conditions/evaluate-condition.js';
 import type { Facts } from '../conditions/types.js';
 import type { SeverityPolicy, SeverityResult } from './types.js';
 
@@ -10,9 +10,8 @@ export function evaluateSeverity(policy: Pick<SeverityPolicy, 'rules'>, facts: F
   const matches: SeverityResult['matches'] = [];
   let worst: number | undefined;
   for (const rule of policy.rules) {
-    const result = evaluateCondition(rule.when, facts, severities);
-    if (!result.matched) continue;
-    matches.push({ ruleId: rule.id, severity: rule.severity, reason: rule.reason, evidence: result.evidence });
+    if (!conditionHolds(rule.when, facts, severities)) continue;
+    matches.push({ ruleId: rule.id, severity: rule.severity, reason: rule.reason, evidence: evaluateCondition(rule.when, facts, severities).evidence });
     const rank = severities.indexOf(rule.severity);
     if (rank >= 0 && (worst === undefined || rank < worst)) worst = rank;
   }
