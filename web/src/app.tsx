@@ -33,6 +33,8 @@ const IntegrationNewPage = lazy(() => import('./pages/integrations/integration-n
 const IntegrationPage = lazy(() => import('./pages/integrations/integration-page.js').then((module) => ({ default: module.IntegrationPage })));
 const SeverityPolicyPage = lazy(() => import('./pages/severity/severity-policy-page.js').then((module) => ({ default: module.SeverityPolicyPage })));
 const WeeklyReviewPage = lazy(() => import('./pages/reports/weekly-review-page.js').then((module) => ({ default: module.WeeklyReviewPage })));
+const SlosPage = lazy(() => import('./pages/slos/slos-page.js').then((module) => ({ default: module.SlosPage })));
+const SloPage = lazy(() => import('./pages/slos/slo-page.js').then((module) => ({ default: module.SloPage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -136,6 +138,10 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <Lazy><SeverityPolicyPage user={user} /></Lazy>;
     case 'weeklyReview':
       return <Lazy><WeeklyReviewPage /></Lazy>;
+    case 'slos':
+      return <Lazy><SlosPage user={user} /></Lazy>;
+    case 'slo':
+      return <Lazy><SloPage key={route.id} id={route.id} user={user} /></Lazy>;
     default:
       return <NotFound />;
   }

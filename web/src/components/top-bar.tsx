@@ -58,7 +58,7 @@ export function TopBar({ user }: { user: User }) {
           <NavLink to="/runbooks" active={onRunbooks} testId="nav-runbooks" label={t('nav.runbooks')} />
           <NavLink to="/pages" active={pathname === '/pages' || pathname.startsWith('/pages/')} testId="nav-pages" label={t('nav.pages')} />
           <NavLink to="/alerts" active={/^\/(alerts|integrations|severity-policy)(\/|$)/.test(pathname)} testId="nav-alerts" label={t('nav.alerts')} />
-          <NavLink to="/reports/weekly" active={pathname.startsWith('/reports/')} testId="nav-review" label={t('nav.review')} />
+          <NavLink to="/reports/weekly" active={pathname.startsWith('/reports/') || pathname === '/slos' || pathname.startsWith('/slos/')} testId="nav-review" label={t('nav.review')} />
           {user.role === 'admin' ? (
             <Link to="/settings" className={pathname === '/settings' ? 'nav-link active' : 'nav-link'} aria-current={pathname === '/settings' ? 'page' : undefined} data-testid="nav-settings">
               {t('nav.settings')}

@@ -2,6 +2,7 @@ import { alertsEn } from './alerts-en.js';
 import { factsEn } from './facts-en.js';
 import { sloBudgetEn } from './slo-budget-en.js';
 import { reportsEn } from './reports-en.js';
+import { slosEn } from './slos-en.js';
 
 /** English UI text. Every key here must exist in ja.ts too (i18n.test.ts checks). */
 export const en = {
@@ -642,6 +643,7 @@ export const en = {
   ...factsEn,
   ...sloBudgetEn,
   ...reportsEn,
+  ...slosEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

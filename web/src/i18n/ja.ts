@@ -2,6 +2,7 @@ import { alertsJa } from './alerts-ja.js';
 import { factsJa } from './facts-ja.js';
 import { sloBudgetJa } from './slo-budget-ja.js';
 import { reportsJa } from './reports-ja.js';
+import { slosJa } from './slos-ja.js';
 import type { MessageKey } from './en.js';
 
 /** 日本語の UI 文言。キーは en.ts と完全に一致させること（i18n.test.ts が検査する）。 */
@@ -642,4 +643,5 @@ export const ja: Record<MessageKey, string> = {
   ...factsJa,
   ...sloBudgetJa,
   ...reportsJa,
+  ...slosJa,
 };

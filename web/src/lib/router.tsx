@@ -59,6 +59,8 @@ export type Route =
   | { name: 'integration'; id: string }
   | { name: 'severityPolicy' }
   | { name: 'weeklyReview' }
+  | { name: 'slos' }
+  | { name: 'slo'; id: string }
   | { name: 'root' }
   | { name: 'notFound' };
 
@@ -82,6 +84,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/integrations/new') return { name: 'integrationNew' };
   if (path === '/severity-policy') return { name: 'severityPolicy' };
   if (path === '/reports/weekly') return { name: 'weeklyReview' };
+  if (path === '/slos') return { name: 'slos' };
+  const [, slo] = /^\/slos\/([^/]+)$/.exec(path) ?? [];
+  if (slo) return { name: 'slo', id: decodeURIComponent(slo) };
   const [, alertArea, alertRef] = /^\/(alerts|integrations)\/([^/]+)$/.exec(path) ?? [];
   if (alertArea && alertRef) return { name: alertArea === 'alerts' ? 'alert' : 'integration', id: decodeURIComponent(alertRef) };
   const [, runbook] = /^\/runbooks\/([^/]+)\/edit$/.exec(path) ?? [];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { reviewQuery, useWeeklyReview, type ReviewScope, type WeeklyReview } from '../../api/reports.js';
 import { BurndownChart } from '../../components/reports/burndown-chart.js';
 import { ErrorMessage } from '../../components/error-message.js';
+import { ReviewTabs } from '../../components/slos/review-tabs.js';
 import { useI18n } from '../../i18n/index.js';
 import { navigate, useLocation } from '../../lib/router.js';
 import { formatDuration, formatInZone } from '../../lib/time.js';
@@ -33,6 +34,7 @@ export function WeeklyReviewPage() {
   const show = () => navigate(`/reports/weekly?${reviewQuery({ week, ...(kind === 'team' && name ? { team: name } : {}), ...(kind === 'service' && name ? { service: name } : {}) })}`);
   return (
     <main className="page weekly-review" data-testid="weekly-review">
+      <ReviewTabs active="review" />
       <h1>{t('reports.title')} {review.data?.week ?? scope.week}</h1>
       <form className="review-controls no-print" onSubmit={(e) => { e.preventDefault(); show(); }}>
         <label>{t('reports.week')} <input type="week" value={week} onChange={(e) => setWeek(e.target.value)} data-testid="review-week" /></label>
