@@ -16,7 +16,7 @@ export function SlosPage({ user }: { user: User }) {
   const list = useSloList();
   const slos = list.data?.items ?? [];
   const statuses = useSloStatuses(slos.map((slo) => slo.id));
-  const statusOf = new Map(slos.map((slo, i) => [slo.id, statuses[i]?.data]));
+  const statusOf = new Map(slos.map((slo, i) => [slo.id, statuses[i]]));
   const services = [...new Set(slos.map((slo) => slo.service))].sort((a, b) => a.localeCompare(b));
 
   useEffect(() => {
@@ -42,7 +42,7 @@ export function SlosPage({ user }: { user: User }) {
               </tr>
             </thead>
             <tbody>
-              {slos.filter((slo) => slo.service === service).map((slo) => <SloRow key={slo.id} slo={slo} detail={statusOf.get(slo.id)} />)}
+              {slos.filter((slo) => slo.service === service).map((slo) => <SloRow key={slo.id} slo={slo} detail={statusOf.get(slo.id)?.data} failed={Boolean(statusOf.get(slo.id)?.isError)} />)}
             </tbody>
           </table>
         </section>
@@ -52,10 +52,12 @@ export function SlosPage({ user }: { user: User }) {
   );
 }
 
-function SloRow({ slo, detail }: { slo: SloView; detail: SloDetail | undefined }) {
+/** `failed`: its status could not be read (a dash, not a figure that looks like data). */
+function SloRow({ slo, detail, failed }: { slo: SloView; detail: SloDetail | undefined; failed: boolean }) {
   const { t } = useI18n();
   const pct = usePercent();
   const status = detail?.status;
+  const pending = failed ? '—' : t('slos.loading');
   return (
     <tr data-testid="slo-row" data-slo={slo.id}>
       <td>
@@ -66,8 +68,8 @@ function SloRow({ slo, detail }: { slo: SloView; detail: SloDetail | undefined }
       <td><WindowLabel window={slo.window} /></td>
       <td><BudgetingLabel budgeting={slo.budgeting} /></td>
       <td><SourceBadge source={slo.source} /></td>
-      <td className="num" data-testid="slo-attainment">{status ? pct(status.attainment, 3) : t('slos.loading')}</td>
-      <td>{status ? <BudgetBar fraction={status.remainingFraction} /> : t('slos.loading')}</td>
+      <td className="num" data-testid="slo-attainment">{status ? pct(status.attainment, 3) : pending}</td>
+      <td>{status ? <BudgetBar fraction={status.remainingFraction} /> : pending}</td>
       <td>{status ? <BurnBadge state={status.burn.state} /> : null}</td>
       <td><OriginLabel slo={slo} /></td>
     </tr>
