@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { offsetOf } from '../yaml/located-yaml.js';
 import type { DocumentPath, RunbookProblem } from './problems.js';
 import { formatPath } from './problems.js';
 import { type RunbookContext, type RunbookValidation, checkRunbook } from './validate.js';
@@ -20,7 +21,7 @@ export function parseRunbookFile(text: string, file: string, ctx: RunbookContext
   }
   const { runbook, problems } = checkRunbook(doc.toJS({ maxAliasCount: 100 }), ctx);
   const located = problems.items.map((item): RunbookProblem => {
-    const offset = locate(doc, item.at);
+    const offset = offsetOf(doc, item.at);
     const position = offset === undefined ? undefined : lineCounter.linePos(offset);
     return {
       level: item.level,
@@ -33,28 +34,4 @@ export function parseRunbookFile(text: string, file: string, ctx: RunbookContext
   // In reading order, as an editor shows them.
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { ...(runbook ? { runbook } : {}), problems: located };
-}
-
-/** The offset of the deepest node on the path: a map key where the path names one, else the item. */
-function locate(doc: Document, path: DocumentPath): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      offset = rangeStart(node) ?? offset;
-    } else {
-      break;
-    }
-  }
-  return offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as Node | null | undefined)?.range?.[0];
 }

@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { offsetOf } from '../yaml/located-yaml.js';
 import { checkPolicy, type PolicyContext, type PolicyCheckProblem } from './check-policy.js';
 import type { ExampleOutcome } from './examples.js';
 import type { SeverityPolicy } from './types.js';
@@ -45,7 +46,7 @@ export function readSeverityPolicy(text: string, options: PolicyContext & { file
   const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const check = checkPolicy(raw, options);
   const problems = check.problems.map((problem): PolicyProblem => {
-    const offset = locate(doc, pathSegments(problem.path));
+    const offset = offsetOf(doc, pathSegments(problem.path));
     const position = offset === undefined ? undefined : lineCounter.linePos(offset);
     return {
       path: problem.path,
@@ -90,28 +91,4 @@ export function pathSegments(path: string): Array<string | number> {
     else if (match[3] !== undefined) segments.push(match[3].replace(/\\(.)/g, '$1'));
   }
   return segments;
-}
-
-/** The offset of the deepest node on the path: a map key where the path names one, else the item. */
-function locate(doc: Document, path: ReadonlyArray<string | number>): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      offset = rangeStart(node) ?? offset;
-    } else {
-      break;
-    }
-  }
-  return offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as Node | null | undefined)?.range?.[0];
 }

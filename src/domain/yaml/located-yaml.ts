@@ -45,7 +45,8 @@ export function parseLocatedYaml(text: string): { documents: LocatedDocument[]; 
   return { documents, syntax };
 }
 
-function offsetOf(doc: Document, path: YamlPath): number | undefined {
+/** The offset of the deepest node on the path that exists: a map key where the path names one, else the item. */
+export function offsetOf(doc: Document, path: YamlPath): number | undefined {
   let node: unknown = doc.contents;
   let offset = rangeStart(node);
   for (const segment of path) {
